@@ -1,0 +1,535 @@
+// Package record reads and writes meetings in the record format of SPEC §1:
+// YAML (several documents per file) or JSON with the same keys. It owns the
+// YAML dependency; the domain knows nothing of files.
+package record
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/minutes-vn/minutes/minutes"
+)
+
+// Doc is one decoded document of a file.
+type Doc struct {
+	Source  string // file name as the user gave it
+	Index   int    // 1-based position in the file
+	Line    int    // line where the document starts
+	Meeting *minutes.Meeting
+	Meta    *Meta // the backup block (record:), nil in ordinary records
+	Err     error // EINVALID *minutes.Error, located; nil when valid
+	lines   map[string]int
+}
+
+// LineOf returns the line of a field path, or of its nearest parent.
+func (d *Doc) LineOf(field string) int {
+	for field != "" {
+		if l, ok := d.lines[field]; ok {
+			return l
+		}
+		i := strings.LastIndexAny(field, ".[")
+		if i < 0 {
+			break
+		}
+		field = field[:i]
+	}
+	return d.Line
+}
+
+// Decode reads every document of data. A problem that spoils the whole file
+// (not UTF-8, empty, broken YAML syntax) is returned as the error; problems
+// within a document are in that Doc's Err, each with its field and line, so
+// the caller decides between all-or-nothing and keeping the valid ones.
+func Decode(source string, data []byte) ([]Doc, error) {
+	fileErr := func(line int, key string, args ...any) error {
+		return minutes.Invalid([]minutes.Problem{{Source: source, Line: line, Reason: minutes.T(key, args...)}})
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from Windows Notepad
+	if !utf8.Valid(data) {
+		return nil, fileErr(badUTF8Line(data), "record.utf8")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fileErr(0, "record.empty")
+	}
+	if t := bytes.TrimSpace(data); t[0] == '{' || t[0] == '[' {
+		// JSON: a raw tab can only be white space in valid JSON, and YAML
+		// refuses tabs as indentation.
+		data = bytes.ReplaceAll(data, []byte{'\t'}, []byte{' '})
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var docs []Doc
+	for {
+		var root yaml.Node
+		err := dec.Decode(&root)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fileErr(syntaxLine(err), "record.syntax", cleanYAMLError(err))
+		}
+		if len(root.Content) == 0 {
+			continue
+		}
+		n := root.Content[0]
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			continue // an empty document between two ---
+		}
+		items := []*yaml.Node{n}
+		if n.Kind == yaml.SequenceNode { // a list of meetings, as export --all writes
+			items = n.Content
+		}
+		for _, it := range items {
+			docs = append(docs, decodeDoc(source, len(docs)+1, it))
+		}
+	}
+	if len(docs) == 0 {
+		return nil, fileErr(0, "record.empty")
+	}
+	return docs, nil
+}
+
+// Meetings decodes data and fails on the first document with problems,
+// reporting all problems of all documents.
+func Meetings(source string, data []byte) ([]Doc, error) {
+	docs, err := Decode(source, data)
+	if err != nil {
+		return nil, err
+	}
+	var ps []minutes.Problem
+	for _, d := range docs {
+		var e *minutes.Error
+		if errors.As(d.Err, &e) {
+			ps = append(ps, e.Problems...)
+		} else if d.Err != nil {
+			return nil, d.Err
+		}
+	}
+	if err := minutes.Invalid(ps); err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+func decodeDoc(source string, index int, n *yaml.Node) Doc {
+	d := Doc{Source: source, Index: index, Line: n.Line, lines: map[string]int{}}
+	r := &reader{lines: d.lines}
+	m := r.meeting(n)
+	if meta := r.metaNode; meta != nil {
+		d.Meta = r.meta(meta)
+	}
+	if len(r.problems) == 0 {
+		m.Normalize()
+		if err := m.Validate(); err != nil {
+			var e *minutes.Error
+			errors.As(err, &e)
+			r.problems = append(r.problems, e.Problems...)
+		}
+	}
+	d.Meeting = m
+	d.Err = minutes.WithSource(minutes.Invalid(r.problems), source, index, d.LineOf)
+	return d
+}
+
+// reader walks one document, collecting problems instead of stopping at the
+// first, and remembering the line of every field for later messages.
+type reader struct {
+	problems []minutes.Problem
+	lines    map[string]int
+	metaNode *yaml.Node
+}
+
+func (r *reader) fail(n *yaml.Node, field, key string, args ...any) {
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	r.problems = append(r.problems, minutes.Problem{Field: field, Line: line, Reason: minutes.T(key, args...)})
+}
+
+// fields iterates a mapping node, rejecting unknown and repeated keys.
+func (r *reader) fields(n *yaml.Node, path string, known []string, f func(key string, v *yaml.Node, field string)) {
+	if n.Kind != yaml.MappingNode {
+		r.fail(n, path, "record.want_mapping", kindName(n))
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		field := k.Value
+		if path != "" {
+			field = path + "." + k.Value
+		}
+		if !contains(known, k.Value) {
+			if s := suggest(k.Value, known); s != "" {
+				r.fail(k, field, "record.unknown_key_suggest", k.Value, s)
+			} else {
+				r.fail(k, field, "record.unknown_key", k.Value, strings.Join(known, ", "))
+			}
+			continue
+		}
+		r.lines[field] = k.Line
+		f(k.Value, v, field)
+	}
+}
+
+func (r *reader) str(n *yaml.Node, field string) string {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		return r.str(n.Alias, field)
+	case n.Kind != yaml.ScalarNode:
+		r.fail(n, field, "record.want_text", kindName(n))
+		return ""
+	case n.Tag == "!!null":
+		return ""
+	}
+	return n.Value
+}
+
+func (r *reader) integer(n *yaml.Node, field string) int {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!str") {
+		r.fail(n, field, "record.want_integer", n.Value)
+		return 0
+	}
+	v, err := strconv.Atoi(strings.TrimSpace(n.Value))
+	if err != nil {
+		r.fail(n, field, "record.want_integer", n.Value)
+	}
+	return v
+}
+
+func (r *reader) boolean(n *yaml.Node, field string) bool {
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(n.Value) {
+		case "true", "yes", "có":
+			return true
+		case "false", "no", "không":
+			return false
+		}
+	}
+	r.fail(n, field, "record.want_bool", n.Value)
+	return false
+}
+
+func (r *reader) date(n *yaml.Node, field string) minutes.Date {
+	s := r.str(n, field)
+	if s == "" {
+		return minutes.Date{}
+	}
+	d, err := minutes.ParseDate(s)
+	if err != nil {
+		r.fail(n, field, "record.passthrough", minutes.ErrorMessage(err))
+	}
+	return d
+}
+
+func (r *reader) clock(n *yaml.Node, field string) *minutes.Clock {
+	s := r.str(n, field)
+	if n.Tag == "!!int" && !strings.Contains(s, ":") {
+		// YAML 1.1 would read 7:30 as the number 450; yaml.v3 does not, but a
+		// value such as 730 is a typo we should not guess at.
+		r.fail(n, field, "record.passthrough", minutes.T("time.format", s))
+		return nil
+	}
+	if s == "" {
+		return nil
+	}
+	c, err := minutes.ParseClock(s)
+	if err != nil {
+		r.fail(n, field, "record.passthrough", minutes.ErrorMessage(err))
+		return nil
+	}
+	return &c
+}
+
+// list iterates a sequence node; a single mapping or scalar is taken as a
+// list of one, since secretaries often write a single item without a dash.
+func (r *reader) list(n *yaml.Node, field string, f func(v *yaml.Node, field string)) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		f(n, field+"[1]")
+		return
+	}
+	for i, v := range n.Content {
+		p := fmt.Sprintf("%s[%d]", field, i+1)
+		r.lines[p] = v.Line
+		f(v, p)
+	}
+}
+
+func (r *reader) person(n *yaml.Node, field string) minutes.Person {
+	var p minutes.Person
+	if n.Kind == yaml.ScalarNode { // "chair: Nguyễn Văn Quận"
+		p.Name = r.str(n, field)
+		return p
+	}
+	r.fields(n, field, []string{"name", "title"}, func(k string, v *yaml.Node, f string) {
+		switch k {
+		case "name":
+			p.Name = r.str(v, f)
+		case "title":
+			p.Title = r.str(v, f)
+		}
+	})
+	return p
+}
+
+var meetingKeys = []string{
+	"organization", "parent_organization", "header", "number", "title", "date",
+	"start_time", "end_time", "place", "location", "chairs", "chair", "secretary",
+	"attendance", "agenda", "summary", "comments", "comment_count", "conclusions",
+	"recipients", "id", "record",
+}
+
+func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
+	m := &minutes.Meeting{}
+	seen := map[string]bool{}
+	r.fields(n, "", meetingKeys, func(k string, v *yaml.Node, f string) {
+		seen[k] = true
+		switch k {
+		case "organization":
+			m.Organization = r.str(v, f)
+		case "parent_organization":
+			m.ParentOrganization = r.str(v, f)
+		case "header":
+			m.Header = r.str(v, f)
+		case "number":
+			m.Number = r.str(v, f)
+		case "title":
+			m.Title = r.str(v, f)
+		case "date":
+			m.Date = r.date(v, f)
+		case "start_time":
+			m.StartTime = r.clock(v, f)
+		case "end_time":
+			m.EndTime = r.clock(v, f)
+		case "place":
+			m.Place = r.str(v, f)
+		case "location":
+			m.Location = r.str(v, f)
+		case "chairs", "chair":
+			r.list(v, "chairs", func(v *yaml.Node, f string) { m.Chairs = append(m.Chairs, r.person(v, f)) })
+		case "secretary":
+			if v.Tag != "!!null" {
+				p := r.person(v, f)
+				m.Secretary = &p
+			}
+		case "attendance":
+			r.attendance(v, f, &m.Attendance)
+		case "agenda":
+			r.list(v, f, func(v *yaml.Node, f string) {
+				var it minutes.AgendaItem
+				if v.Kind == yaml.ScalarNode {
+					it.Title = r.str(v, f)
+				} else {
+					r.fields(v, f, []string{"title", "presenter"}, func(k string, v *yaml.Node, f string) {
+						switch k {
+						case "title":
+							it.Title = r.str(v, f)
+						case "presenter":
+							it.Presenter = r.str(v, f)
+						}
+					})
+				}
+				m.Agenda = append(m.Agenda, it)
+			})
+		case "summary":
+			m.Summary = r.str(v, f)
+		case "comments":
+			r.list(v, f, func(v *yaml.Node, f string) {
+				var c minutes.Comment
+				if v.Kind == yaml.ScalarNode {
+					c.Content = r.str(v, f)
+				} else {
+					r.fields(v, f, []string{"speaker", "title", "content"}, func(k string, v *yaml.Node, f string) {
+						switch k {
+						case "speaker":
+							c.Speaker = r.str(v, f)
+						case "title":
+							c.Title = r.str(v, f)
+						case "content":
+							c.Content = r.str(v, f)
+						}
+					})
+				}
+				m.Comments = append(m.Comments, c)
+			})
+		case "comment_count":
+			m.CommentCount = r.integer(v, f)
+		case "conclusions":
+			r.list(v, f, func(v *yaml.Node, f string) {
+				var c minutes.Conclusion
+				if v.Kind == yaml.ScalarNode {
+					c.Content = r.str(v, f)
+				} else {
+					r.fields(v, f, conclusionKeys, func(k string, v *yaml.Node, f string) { r.conclusion(k, v, f, &c) })
+				}
+				m.Conclusions = append(m.Conclusions, c)
+			})
+		case "recipients":
+			r.list(v, f, func(v *yaml.Node, f string) { m.Recipients = append(m.Recipients, r.str(v, f)) })
+		case "id":
+			m.ID = int64(r.integer(v, f)) // as show -o json prints it; ignored on import
+		case "record":
+			r.metaNode = v
+		}
+	})
+	if seen["chair"] && seen["chairs"] {
+		r.fail(n, "chair", "record.chair_and_chairs")
+	}
+	if !seen["attendance"] && n.Kind == yaml.MappingNode {
+		r.fail(n, "attendance.present", "field.required")
+	}
+	return m
+}
+
+var conclusionKeys = []string{"content", "owner", "due"}
+
+func (r *reader) conclusion(k string, v *yaml.Node, f string, c *minutes.Conclusion) {
+	switch k {
+	case "content":
+		c.Content = r.str(v, f)
+	case "owner":
+		c.Owner = r.str(v, f)
+	case "due":
+		c.Due = r.date(v, f)
+	}
+}
+
+func (r *reader) attendance(n *yaml.Node, path string, a *minutes.Attendance) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" { // "attendance: 80"
+		a.Present = r.integer(n, path+".present")
+		return
+	}
+	seenPresent := false
+	r.fields(n, path, []string{"present", "at_least", "invited", "absent", "composition"}, func(k string, v *yaml.Node, f string) {
+		switch k {
+		case "present":
+			seenPresent = true
+			a.Present = r.integer(v, f)
+		case "at_least":
+			a.AtLeast = r.boolean(v, f)
+		case "invited":
+			a.Invited = r.integer(v, f)
+		case "absent":
+			r.list(v, f, func(v *yaml.Node, f string) {
+				var ab minutes.Absentee
+				if v.Kind == yaml.ScalarNode {
+					ab.Name = r.str(v, f)
+				} else {
+					r.fields(v, f, []string{"name", "reason"}, func(k string, v *yaml.Node, f string) {
+						switch k {
+						case "name":
+							ab.Name = r.str(v, f)
+						case "reason":
+							ab.Reason = r.str(v, f)
+						}
+					})
+				}
+				a.Absent = append(a.Absent, ab)
+			})
+		case "composition":
+			a.Composition = r.str(v, f)
+		}
+	})
+	if !seenPresent && n.Kind == yaml.MappingNode {
+		r.fail(n, path+".present", "field.required")
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return minutes.T("record.kind_mapping")
+	case yaml.SequenceNode:
+		return minutes.T("record.kind_list")
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest returns the known key closest to k when it is a likely typo.
+func suggest(k string, known []string) string {
+	best, bestD := "", 3
+	for _, c := range known {
+		if d := distance(strings.ToLower(k), c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
+}
+
+func badUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return line
+}
+
+func syntaxLine(err error) int {
+	s := err.Error()
+	if i := strings.Index(s, "line "); i >= 0 {
+		n := 0
+		for _, c := range s[i+5:] {
+			if c < '0' || c > '9' {
+				break
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	return 0
+}
+
+func cleanYAMLError(err error) string {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(s, ": "); i >= 0 && strings.HasPrefix(s, "line ") {
+		s = s[i+2:]
+	}
+	return s
+}
