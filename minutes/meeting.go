@@ -1,0 +1,340 @@
+package minutes
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Header styles of the printed minutes.
+const (
+	HeaderParty = "party" // Hướng dẫn 36-HD/VPTW: Party committees
+	HeaderState = "state" // Nghị định 30/2020/NĐ-CP: People's Committees
+)
+
+// Statuses of a meeting's minutes.
+const (
+	StatusDraft     = "draft"
+	StatusFinalized = "finalized"
+)
+
+// Meeting is one conference and its minutes (biên bản).
+type Meeting struct {
+	ID                 int64
+	Organization       string
+	ParentOrganization string
+	Header             string
+	Number             string
+	Title              string
+	Date               Date
+	StartTime          *Clock
+	EndTime            *Clock
+	Place              string
+	Location           string
+	Chairs             []Person
+	Secretary          *Person
+	Attendance         Attendance
+	Agenda             []AgendaItem
+	Summary            string
+	Comments           []Comment
+	CommentCount       int // speaker turns when more than listed; 0 when not given
+	Conclusions        []Conclusion
+	Recipients         []string
+
+	// Record keeping, set by the store.
+	Status      string
+	Version     int
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	FinalizedAt *time.Time
+	FinalizedBy string
+}
+
+// Person is a chair or the secretary: a name and the titles that go with it.
+type Person struct {
+	Name  string
+	Title string
+}
+
+// Attendance is who came.
+type Attendance struct {
+	Present     int
+	AtLeast     bool // Present is a lower bound ("trên 80 đại biểu")
+	Invited     int  // 0 when not known
+	Absent      []Absentee
+	Composition string
+}
+
+// Absentee is a delegate who did not attend and why.
+type Absentee struct {
+	Name   string
+	Reason string
+}
+
+// AgendaItem is one report or topic the conference heard.
+type AgendaItem struct {
+	Title     string
+	Presenter string
+}
+
+// Comment is one speaker's contribution (ý kiến phát biểu).
+type Comment struct {
+	Speaker string
+	Title   string
+	Content string
+}
+
+// Conclusion is one conclusion or directive (kết luận, chỉ đạo).
+type Conclusion struct {
+	ID      int64 // set by the store
+	Content string
+	Owner   string
+	Due     Date // zero when none
+}
+
+// Turns returns the number of speaker turns: CommentCount when given, else
+// the comments listed.
+func (m *Meeting) Turns() int {
+	if m.CommentCount > len(m.Comments) {
+		return m.CommentCount
+	}
+	return len(m.Comments)
+}
+
+// Normalize trims every text and composes it to NFC, and fills defaults.
+func (m *Meeting) Normalize() {
+	for _, s := range m.texts() {
+		*s.ptr = Clean(*s.ptr)
+	}
+	if m.Header == "" {
+		m.Header = HeaderParty
+	}
+	recipients := m.Recipients[:0]
+	for _, r := range m.Recipients {
+		recipients = append(recipients, Clean(r))
+	}
+	m.Recipients = recipients
+}
+
+type textField struct {
+	field string
+	ptr   *string
+	max   int
+}
+
+// texts lists every text field of m with its path and limit, so that the
+// rules on text are applied in one place.
+func (m *Meeting) texts() []textField {
+	f := []textField{
+		{"organization", &m.Organization, MaxTitle},
+		{"parent_organization", &m.ParentOrganization, MaxTitle},
+		{"header", &m.Header, MaxTitle},
+		{"number", &m.Number, MaxTitle},
+		{"title", &m.Title, MaxTitle},
+		{"place", &m.Place, MaxTitle},
+		{"location", &m.Location, MaxTitle},
+		{"attendance.composition", &m.Attendance.Composition, MaxText},
+		{"summary", &m.Summary, MaxText},
+	}
+	for i := range m.Chairs {
+		p := fmt.Sprintf("chairs[%d]", i+1)
+		f = append(f, textField{p + ".name", &m.Chairs[i].Name, MaxTitle}, textField{p + ".title", &m.Chairs[i].Title, MaxTitle})
+	}
+	if m.Secretary != nil {
+		f = append(f, textField{"secretary.name", &m.Secretary.Name, MaxTitle}, textField{"secretary.title", &m.Secretary.Title, MaxTitle})
+	}
+	for i := range m.Attendance.Absent {
+		p := fmt.Sprintf("attendance.absent[%d]", i+1)
+		f = append(f, textField{p + ".name", &m.Attendance.Absent[i].Name, MaxTitle}, textField{p + ".reason", &m.Attendance.Absent[i].Reason, MaxTitle})
+	}
+	for i := range m.Agenda {
+		p := fmt.Sprintf("agenda[%d]", i+1)
+		f = append(f, textField{p + ".title", &m.Agenda[i].Title, MaxTitle}, textField{p + ".presenter", &m.Agenda[i].Presenter, MaxTitle})
+	}
+	for i := range m.Comments {
+		p := fmt.Sprintf("comments[%d]", i+1)
+		f = append(f, textField{p + ".speaker", &m.Comments[i].Speaker, MaxTitle}, textField{p + ".title", &m.Comments[i].Title, MaxTitle}, textField{p + ".content", &m.Comments[i].Content, MaxText})
+	}
+	for i := range m.Conclusions {
+		p := fmt.Sprintf("conclusions[%d]", i+1)
+		f = append(f, textField{p + ".content", &m.Conclusions[i].Content, MaxText}, textField{p + ".owner", &m.Conclusions[i].Owner, MaxTitle})
+	}
+	for i := range m.Recipients {
+		f = append(f, textField{fmt.Sprintf("recipients[%d]", i+1), &m.Recipients[i], MaxTitle})
+	}
+	return f
+}
+
+// Validate checks every rule of the record format and returns an EINVALID
+// *Error listing each problem with its field path, or nil.
+func (m *Meeting) Validate() error {
+	var ps []Problem
+	add := func(field, key string, args ...any) {
+		ps = append(ps, Problem{Field: field, Reason: T(key, args...)})
+	}
+	for _, f := range m.texts() {
+		if why := checkText(*f.ptr, f.max); why != "" {
+			ps = append(ps, Problem{Field: f.field, Reason: why})
+		}
+	}
+	if m.Organization == "" {
+		add("organization", "field.required")
+	}
+	if m.Header != HeaderParty && m.Header != HeaderState && m.Header != "" {
+		add("header", "header.value", m.Header)
+	}
+	if m.Title == "" {
+		add("title", "field.required")
+	}
+	if m.Date.IsZero() {
+		add("date", "field.required")
+	}
+	if m.StartTime != nil && m.EndTime != nil && m.EndTime.Minutes() < m.StartTime.Minutes() {
+		add("end_time", "time.end_before_start", m.EndTime, m.StartTime)
+	}
+	if len(m.Chairs) == 0 {
+		add("chairs", "chairs.required")
+	}
+	for i, c := range m.Chairs {
+		if c.Name == "" {
+			add(fmt.Sprintf("chairs[%d].name", i+1), "field.required")
+		}
+	}
+	if m.Secretary != nil && m.Secretary.Name == "" {
+		add("secretary.name", "field.required")
+	}
+	a := m.Attendance
+	if a.Present < 0 {
+		add("attendance.present", "number.negative", a.Present)
+	}
+	if a.Invited < 0 {
+		add("attendance.invited", "number.negative", a.Invited)
+	} else if a.Invited > 0 && a.Invited < a.Present && !a.AtLeast {
+		add("attendance.invited", "attendance.invited_lt_present", a.Invited, a.Present)
+	}
+	for i, ab := range a.Absent {
+		if ab.Name == "" {
+			add(fmt.Sprintf("attendance.absent[%d].name", i+1), "field.required")
+		}
+	}
+	for i, it := range m.Agenda {
+		if it.Title == "" {
+			add(fmt.Sprintf("agenda[%d].title", i+1), "field.required")
+		}
+	}
+	for i, c := range m.Comments {
+		if c.Content == "" {
+			add(fmt.Sprintf("comments[%d].content", i+1), "field.required")
+		}
+	}
+	if m.CommentCount < 0 {
+		add("comment_count", "number.negative", m.CommentCount)
+	} else if m.CommentCount > 0 && m.CommentCount < len(m.Comments) {
+		add("comment_count", "comment_count.lt_listed", m.CommentCount, len(m.Comments))
+	}
+	for i, c := range m.Conclusions {
+		if c.Content == "" {
+			add(fmt.Sprintf("conclusions[%d].content", i+1), "field.required")
+		}
+	}
+	for i, r := range m.Recipients {
+		if r == "" {
+			add(fmt.Sprintf("recipients[%d]", i+1), "field.required")
+		}
+	}
+	return Invalid(ps)
+}
+
+// SearchText is the diacritic-folded text that --search looks in.
+func (m *Meeting) SearchText() string {
+	b := make([]byte, 0, 512)
+	add := func(s string) {
+		if s != "" {
+			b = append(b, Fold(s)...)
+			b = append(b, '\n')
+		}
+	}
+	add(m.Organization)
+	add(m.ParentOrganization)
+	add(m.Number)
+	add(m.Title)
+	add(m.Place)
+	add(m.Location)
+	for _, c := range m.Chairs {
+		add(c.Name)
+		add(c.Title)
+	}
+	if m.Secretary != nil {
+		add(m.Secretary.Name)
+	}
+	for _, it := range m.Agenda {
+		add(it.Title)
+		add(it.Presenter)
+	}
+	for _, c := range m.Comments {
+		add(c.Speaker)
+	}
+	for _, c := range m.Conclusions {
+		add(c.Owner)
+	}
+	return string(b)
+}
+
+// Filter selects meetings. Zero fields do not filter.
+type Filter struct {
+	ID     int64
+	From   Date // inclusive
+	To     Date // inclusive
+	Org    string
+	Search string
+	Status string
+	Limit  int
+	Offset int
+	Brief  bool // load the chairs only, not the other parts (for tables)
+}
+
+// Actions recorded in a meeting's history.
+const (
+	ActionCreated   = "created"
+	ActionEdited    = "edited"
+	ActionFinalized = "finalized"
+	ActionAmended   = "amended"
+	ActionDeleted   = "deleted"
+	ActionRestored  = "restored"
+)
+
+// Change is one entry of a meeting's history.
+type Change struct {
+	MeetingID int64
+	Version   int
+	Action    string // created, edited, finalized, amended, deleted, imported
+	At        time.Time
+	DBUser    string
+	OSUser    string
+	Fields    []string
+	Reason    string
+}
+
+// Store keeps meetings. Every method is one transaction.
+type Store interface {
+	// CreateMeetings stores all of ms or none; it sets ID, Status and Version
+	// on each. EINVALID when one does not validate.
+	CreateMeetings(ctx context.Context, ms []*Meeting) error
+
+	// FindMeetingByID returns a meeting with all its parts. ENOTFOUND.
+	FindMeetingByID(ctx context.Context, id int64) (*Meeting, error)
+
+	// FindMeetings returns the meetings that match f, by date then ID, with
+	// all their parts.
+	FindMeetings(ctx context.Context, f Filter) ([]*Meeting, error)
+
+	// UpdateMeeting replaces the content of a draft, provided it is still at
+	// m.Version; it then bumps m.Version. ENOTFOUND, EINVALID, ECONFLICT when
+	// finalized or changed meanwhile.
+	UpdateMeeting(ctx context.Context, m *Meeting) error
+
+	// DeleteMeeting removes a draft at the given version. ENOTFOUND, ECONFLICT.
+	DeleteMeeting(ctx context.Context, id int64, version int) error
+
+	Close() error
+}

@@ -1,0 +1,288 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/schema"
+)
+
+type meetingRow struct {
+	ID                 int64          `db:"id"`
+	Organization       string         `db:"organization"`
+	ParentOrganization string         `db:"parent_organization"`
+	Header             string         `db:"header"`
+	Number             string         `db:"number"`
+	Title              string         `db:"title"`
+	Date               string         `db:"date"`
+	StartTime          sql.NullString `db:"start_time"`
+	EndTime            sql.NullString `db:"end_time"`
+	Place              string         `db:"place"`
+	Location           string         `db:"location"`
+	SecretaryName      sql.NullString `db:"secretary_name"`
+	SecretaryTitle     sql.NullString `db:"secretary_title"`
+	Present            int            `db:"present"`
+	AtLeast            bool           `db:"at_least"`
+	Invited            int            `db:"invited"`
+	Composition        string         `db:"composition"`
+	Summary            string         `db:"summary"`
+	CommentCount       int            `db:"comment_count"`
+	Status             string         `db:"status"`
+	Version            int            `db:"version"`
+	CreatedAt          dbTime         `db:"created_at"`
+	UpdatedAt          dbTime         `db:"updated_at"`
+	FinalizedAt        dbTime         `db:"finalized_at"`
+	FinalizedBy        string         `db:"finalized_by"`
+}
+
+// dbTime scans a timestamp stored as RFC 3339 text (SQLite) or as a
+// timestamptz (PostgreSQL); NULL leaves it zero.
+type dbTime struct{ time.Time }
+
+func (t *dbTime) Scan(v any) error {
+	switch v := v.(type) {
+	case nil:
+		t.Time = time.Time{}
+	case time.Time:
+		t.Time = v.UTC()
+	case string:
+		return t.parse(v)
+	case []byte:
+		return t.parse(string(v))
+	default:
+		return fmt.Errorf("timestamp: unexpected %T", v)
+	}
+	return nil
+}
+
+func (t *dbTime) parse(s string) error {
+	p, err := time.Parse(time.RFC3339Nano, s)
+	t.Time = p.UTC()
+	return err
+}
+
+// dateExpr selects a date column as YYYY-MM-DD text in either dialect.
+func (s *Store) dateExpr(col string) string {
+	if s.dialect == schema.Postgres {
+		return "to_char(" + col + ", 'YYYY-MM-DD')"
+	}
+	return col
+}
+
+func (s *Store) meetingColumns() string {
+	return `m.id, m.organization, m.parent_organization, m.header, m.number, m.title, ` +
+		s.dateExpr("m.date") + ` AS date, m.start_time, m.end_time, m.place, m.location,
+		m.secretary_name, m.secretary_title, m.present, m.at_least, m.invited, m.composition,
+		m.summary, m.comment_count, m.status, m.version, m.created_at, m.updated_at,
+		m.finalized_at, m.finalized_by`
+}
+
+func (s *Store) findMeetingByID(ctx context.Context, tx *sqlx.Tx, id int64) (*minutes.Meeting, error) {
+	ms, err := s.findMeetings(ctx, tx, minutes.Filter{ID: id})
+	if err != nil {
+		return nil, err
+	}
+	if len(ms) == 0 {
+		return nil, minutes.Errorm(minutes.ENOTFOUND, "meeting.not_found", id)
+	}
+	return ms[0], nil
+}
+
+// where builds the WHERE clause of f over meetings m.
+func where(f minutes.Filter) (string, []any) {
+	conds, args := []string{"1 = 1"}, []any{}
+	if f.ID != 0 {
+		conds, args = append(conds, "m.id = ?"), append(args, f.ID)
+	}
+	if !f.From.IsZero() {
+		conds, args = append(conds, "m.date >= ?"), append(args, f.From.String())
+	}
+	if !f.To.IsZero() {
+		conds, args = append(conds, "m.date <= ?"), append(args, f.To.String())
+	}
+	if f.Org != "" {
+		conds, args = append(conds, "m.org_key = ?"), append(args, minutes.Fold(minutes.Clean(f.Org)))
+	}
+	if f.Status != "" {
+		conds, args = append(conds, "m.status = ?"), append(args, f.Status)
+	}
+	// Every word must appear, in any order, ignoring case and diacritics.
+	for _, w := range strings.Fields(minutes.Fold(minutes.Clean(f.Search))) {
+		conds, args = append(conds, `m.search LIKE ? ESCAPE '\'`), append(args, "%"+escapeLike(w)+"%")
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// findMeetings loads the meetings matching f and then each kind of part
+// with one query per table, whatever the number of meetings.
+func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter) ([]*minutes.Meeting, error) {
+	cond, args := where(f)
+	page := ""
+	if f.Limit > 0 {
+		page = fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0))
+	}
+	var rows []meetingRow
+	q := `SELECT ` + s.meetingColumns() + ` FROM meetings m WHERE ` + cond + ` ORDER BY m.date, m.id` + page
+	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
+		return nil, fmt.Errorf("find meetings: %w", err)
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	ms := make([]*minutes.Meeting, len(rows))
+	byID := make(map[int64]*minutes.Meeting, len(rows))
+	for i, r := range rows {
+		m, err := r.meeting()
+		if err != nil {
+			return nil, err
+		}
+		ms[i], byID[r.ID] = m, m
+	}
+	ids := `SELECT m.id FROM meetings m WHERE ` + cond
+	if page != "" {
+		ids += ` ORDER BY m.date, m.id` + page
+	}
+	if err := s.loadParts(ctx, tx, ids, args, byID, f.Brief); err != nil {
+		return nil, err
+	}
+	return ms, nil
+}
+
+func (r *meetingRow) meeting() (*minutes.Meeting, error) {
+	m := &minutes.Meeting{
+		ID: r.ID, Organization: r.Organization, ParentOrganization: r.ParentOrganization,
+		Header: r.Header, Number: r.Number, Title: r.Title, Place: r.Place, Location: r.Location,
+		Attendance: minutes.Attendance{
+			Present: r.Present, AtLeast: r.AtLeast, Invited: r.Invited, Composition: r.Composition,
+		},
+		Summary: r.Summary, CommentCount: r.CommentCount, Status: r.Status, Version: r.Version,
+		CreatedAt: r.CreatedAt.Time, UpdatedAt: r.UpdatedAt.Time, FinalizedBy: r.FinalizedBy,
+	}
+	var err error
+	if m.Date, err = minutes.ParseDate(r.Date); err != nil {
+		return nil, fmt.Errorf("meeting %d: stored date %q: %w", r.ID, r.Date, err)
+	}
+	if r.StartTime.Valid {
+		c, err := minutes.ParseClock(r.StartTime.String)
+		if err != nil {
+			return nil, fmt.Errorf("meeting %d: stored start_time: %w", r.ID, err)
+		}
+		m.StartTime = &c
+	}
+	if r.EndTime.Valid {
+		c, err := minutes.ParseClock(r.EndTime.String)
+		if err != nil {
+			return nil, fmt.Errorf("meeting %d: stored end_time: %w", r.ID, err)
+		}
+		m.EndTime = &c
+	}
+	if r.SecretaryName.Valid {
+		m.Secretary = &minutes.Person{Name: r.SecretaryName.String, Title: r.SecretaryTitle.String}
+	}
+	if !r.FinalizedAt.IsZero() {
+		t := r.FinalizedAt.Time
+		m.FinalizedAt = &t
+	}
+	return m, nil
+}
+
+// loadParts fills the parts of the meetings in byID; ids is a subquery
+// selecting their IDs with args.
+func (s *Store) loadParts(ctx context.Context, tx *sqlx.Tx, ids string, args []any, byID map[int64]*minutes.Meeting, brief bool) error {
+	each := func(q string, scan func(rows *sqlx.Rows) error) error {
+		rows, err := tx.QueryxContext(ctx, tx.Rebind(q+` WHERE x.meeting_id IN (`+ids+`) ORDER BY x.meeting_id, x.pos`), args...)
+		if err != nil {
+			return fmt.Errorf("load parts: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	err := each(`SELECT x.meeting_id, x.name, x.title FROM chairs x`, func(rows *sqlx.Rows) error {
+		var id int64
+		var p minutes.Person
+		if err := rows.Scan(&id, &p.Name, &p.Title); err != nil {
+			return err
+		}
+		byID[id].Chairs = append(byID[id].Chairs, p)
+		return nil
+	})
+	if err != nil || brief {
+		return err
+	}
+	if err := each(`SELECT x.meeting_id, x.name, x.reason FROM absentees x`, func(rows *sqlx.Rows) error {
+		var id int64
+		var a minutes.Absentee
+		if err := rows.Scan(&id, &a.Name, &a.Reason); err != nil {
+			return err
+		}
+		byID[id].Attendance.Absent = append(byID[id].Attendance.Absent, a)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := each(`SELECT x.meeting_id, x.title, x.presenter FROM agenda_items x`, func(rows *sqlx.Rows) error {
+		var id int64
+		var a minutes.AgendaItem
+		if err := rows.Scan(&id, &a.Title, &a.Presenter); err != nil {
+			return err
+		}
+		byID[id].Agenda = append(byID[id].Agenda, a)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := each(`SELECT x.meeting_id, x.speaker, x.title, x.content FROM comments x`, func(rows *sqlx.Rows) error {
+		var id int64
+		var c minutes.Comment
+		if err := rows.Scan(&id, &c.Speaker, &c.Title, &c.Content); err != nil {
+			return err
+		}
+		byID[id].Comments = append(byID[id].Comments, c)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := each(`SELECT x.meeting_id, x.name FROM recipients x`, func(rows *sqlx.Rows) error {
+		var id int64
+		var r string
+		if err := rows.Scan(&id, &r); err != nil {
+			return err
+		}
+		byID[id].Recipients = append(byID[id].Recipients, r)
+		return nil
+	}); err != nil {
+		return err
+	}
+	return each(`SELECT x.meeting_id, x.id, x.content, x.owner, `+s.dateExpr("x.due")+` FROM conclusions x`, func(rows *sqlx.Rows) error {
+		var id int64
+		var c minutes.Conclusion
+		var due sql.NullString
+		if err := rows.Scan(&id, &c.ID, &c.Content, &c.Owner, &due); err != nil {
+			return err
+		}
+		if due.Valid {
+			d, err := minutes.ParseDate(due.String)
+			if err != nil {
+				return fmt.Errorf("conclusion %d: stored due date: %w", c.ID, err)
+			}
+			c.Due = d
+		}
+		byID[id].Conclusions = append(byID[id].Conclusions, c)
+		return nil
+	})
+}

@@ -1,0 +1,199 @@
+// Package sqlstore keeps meetings in SQLite (embedded, the default) or
+// PostgreSQL (shared by a province's offices) through one set of queries.
+// It is the only package that imports database drivers.
+package sqlstore
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/user"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+	_ "modernc.org/sqlite"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/schema"
+)
+
+func init() {
+	// modernc registers the driver as "sqlite", which sqlx's bindvar table
+	// does not know.
+	sqlx.BindDriver("sqlite", sqlx.QUESTION)
+}
+
+// Store implements minutes.Store over SQL.
+type Store struct {
+	db      *sqlx.DB
+	dialect string
+	dbUser  string
+	osUser  string
+
+	// Now is the clock for timestamps; tests replace it.
+	Now func() time.Time
+}
+
+var _ minutes.Store = (*Store)(nil)
+
+// DefaultPath returns the default database file: in the user's data
+// directory ($XDG_DATA_HOME or ~/.local/share on Unix, %AppData% on Windows).
+func DefaultPath() (string, error) {
+	var dir string
+	switch {
+	case runtime.GOOS == "windows":
+		dir = os.Getenv("AppData")
+	case os.Getenv("XDG_DATA_HOME") != "":
+		dir = os.Getenv("XDG_DATA_HOME")
+	default:
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	if runtime.GOOS == "darwin" && os.Getenv("XDG_DATA_HOME") == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			dir = filepath.Join(home, "Library", "Application Support")
+		}
+	}
+	if dir == "" {
+		return "", errors.New("no data directory: set MINUTES_DB")
+	}
+	return filepath.Join(dir, "minutes", "minutes.db"), nil
+}
+
+// Open connects to the database named by dsn — a postgres:// URL, a
+// sqlite: URL or a file path — and brings its schema up to date.
+// An empty dsn means DefaultPath.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	s := &Store{Now: time.Now}
+	if u, err := user.Current(); err == nil {
+		s.osUser = u.Username
+	}
+	var err error
+	switch {
+	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
+		s.dialect = schema.Postgres
+		s.db, err = sqlx.Open("postgres", postgresDSN(dsn))
+	default:
+		s.dialect = schema.SQLite
+		var path string
+		path, err = sqlitePath(dsn)
+		if err == nil {
+			if err = os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+				return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", path, err)
+			}
+			s.db, err = sqlx.Open("sqlite", sqliteDSN(path))
+		}
+	}
+	if err != nil {
+		return nil, minutes.Errorm(minutes.EUSAGE, "db.open", redact(dsn), err)
+	}
+	if s.dialect == schema.SQLite {
+		// One writer at a time is SQLite's rule; a small pool keeps readers
+		// concurrent without piling up busy waits.
+		s.db.SetMaxOpenConns(4)
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, &minutes.Error{Code: minutes.EINTERNAL, Message: minutes.T("db.open", redact(dsn), err)}
+	}
+	if err := schema.Migrate(ctx, s.db.DB, s.dialect); err != nil {
+		s.db.Close()
+		return nil, &minutes.Error{Code: minutes.EINTERNAL, Message: minutes.T("db.migrate", err)}
+	}
+	if s.dialect == schema.Postgres {
+		_ = s.db.GetContext(ctx, &s.dbUser, `SELECT current_user`)
+	}
+	return s, nil
+}
+
+// Dialect returns "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect }
+
+// DB exposes the connection for tests that write through plain SQL.
+func (s *Store) DB() *sqlx.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+func sqlitePath(dsn string) (string, error) {
+	switch {
+	case dsn == "":
+		return DefaultPath()
+	case strings.HasPrefix(dsn, "sqlite://"):
+		return strings.TrimPrefix(dsn, "sqlite://"), nil
+	case strings.HasPrefix(dsn, "sqlite:"):
+		return strings.TrimPrefix(dsn, "sqlite:"), nil
+	case strings.HasPrefix(dsn, "file:"):
+		p := strings.TrimPrefix(dsn, "file:")
+		p, _, _ = strings.Cut(p, "?")
+		return p, nil
+	case strings.Contains(dsn, "://"):
+		return "", fmt.Errorf("unknown database kind (use a file path, sqlite:PATH or postgres://…)")
+	}
+	return dsn, nil
+}
+
+func sqliteDSN(path string) string {
+	// Pragmas in the DSN apply to every pooled connection. _txlock=immediate
+	// makes read-then-write transactions from several processes wait for
+	// each other instead of failing with SQLITE_BUSY.
+	return "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+func postgresDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return dsn
+	}
+	q := u.Query()
+	if q.Get("connect_timeout") == "" {
+		q.Set("connect_timeout", "10") // lib/pq waits forever by default
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// redact hides a password in a URL before it reaches a message.
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+func newUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
+}
+
+// isRetryable reports a PostgreSQL serialization failure or deadlock, after
+// which the whole transaction may be tried again.
+func isRetryable(err error) bool {
+	var pe *pq.Error
+	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
+}
+
+func init() {
+	minutes.Register(map[string][2]string{
+		"db.open":    {"không mở được cơ sở dữ liệu %s: %v", "cannot open the database %s: %v"},
+		"db.migrate": {"không cập nhật được cấu trúc cơ sở dữ liệu: %v", "cannot update the database schema: %v"},
+	})
+}
