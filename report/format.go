@@ -21,6 +21,7 @@ const (
 	leading         = 1.2  // line height as a multiple of the type size (about single spacing)
 	paragraphSpace  = 4.0  // points before a paragraph
 	headingSpace    = 8.0  // points before a section heading
+	afterTitleSpace = 12.0 // points between the title and the first line under it
 	signatureRoom   = 28.0 // mm between the role and the name: room to sign
 	pageNumberY     = 10.0 // mm from the top edge: centred in the top margin
 	ruleWidth       = 0.3  // mm, every rule of the header
@@ -42,6 +43,10 @@ const (
 	quarterlyDocType = "BÁO CÁO"
 	substitute       = '□' // printed for a rune the font lacks; Liberation Serif has it
 )
+
+// headerBreakBefore lists the administrative units before which a body's
+// name is broken when it needs two lines in the header.
+var headerBreakBefore = []string{"THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "PHƯỜNG", "XÃ", "HUYỆN", "QUẬN", "TỈNH"}
 
 // format is one header style: Party (36-HD/VPTW, 16-HD/VPTW) or State (Mẫu 1.9).
 type format struct {
