@@ -103,17 +103,36 @@ func (m *Meeting) Turns() int {
 
 // Normalize trims every text and composes it to NFC, and fills defaults.
 func (m *Meeting) Normalize() {
-	for _, s := range m.texts() {
-		*s.ptr = Clean(*s.ptr)
+	for _, f := range m.texts() {
+		*f.ptr = Clean(*f.ptr)
 	}
 	if m.Header == "" {
 		m.Header = HeaderParty
 	}
-	recipients := m.Recipients[:0]
-	for _, r := range m.Recipients {
-		recipients = append(recipients, Clean(r))
+	// Entries left entirely blank (as in the template) are not entries.
+	m.Chairs = dropBlank(m.Chairs)
+	if m.Secretary != nil && *m.Secretary == (Person{}) {
+		m.Secretary = nil
 	}
-	m.Recipients = recipients
+	m.Attendance.Absent = dropBlank(m.Attendance.Absent)
+	m.Agenda = dropBlank(m.Agenda)
+	m.Comments = dropBlank(m.Comments)
+	m.Conclusions = dropBlank(m.Conclusions)
+	m.Recipients = dropBlank(m.Recipients)
+}
+
+func dropBlank[T comparable](s []T) []T {
+	var zero T
+	out := s[:0]
+	for _, x := range s {
+		if x != zero {
+			out = append(out, x)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 type textField struct {

@@ -78,10 +78,9 @@ func Migrate(ctx context.Context, db *sql.DB, dialect string) error {
 	if err != nil {
 		return err
 	}
-	latest := ms[len(ms)-1].version
 	// The common case, an up-to-date database, costs one read and no lock.
-	var current int
-	if err := db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err == nil && current >= latest {
+	var count int
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&count); err == nil && count == len(ms) {
 		return nil
 	}
 
@@ -98,7 +97,23 @@ func Migrate(ctx context.Context, db *sql.DB, dialect string) error {
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("schema: %w", err)
 	}
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+	// Versions applied so far; any missing one runs, in order, even below
+	// the newest (migrations written on parallel branches).
+	applied := map[int]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return fmt.Errorf("schema: %w", err)
+	}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			rows.Close()
+			return fmt.Errorf("schema: %w", err)
+		}
+		applied[v] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
 		return fmt.Errorf("schema: %w", err)
 	}
 	insert := `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`
@@ -106,7 +121,7 @@ func Migrate(ctx context.Context, db *sql.DB, dialect string) error {
 		insert = `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`
 	}
 	for _, m := range ms {
-		if m.version <= current {
+		if applied[m.version] {
 			continue
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {

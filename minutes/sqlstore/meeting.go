@@ -17,6 +17,12 @@ import (
 
 // CreateMeetings stores every meeting of ms in one transaction.
 func (s *Store) CreateMeetings(ctx context.Context, ms []*minutes.Meeting) error {
+	return s.CreateMeetingsProgress(ctx, ms, nil)
+}
+
+// CreateMeetingsProgress is CreateMeetings calling progress (when not nil)
+// with the number of meetings written so far, for a progress bar.
+func (s *Store) CreateMeetingsProgress(ctx context.Context, ms []*minutes.Meeting, progress func(done int)) error {
 	for _, m := range ms {
 		m.Normalize()
 		if err := m.Validate(); err != nil {
@@ -25,7 +31,7 @@ func (s *Store) CreateMeetings(ctx context.Context, ms []*minutes.Meeting) error
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		now := s.Now().UTC()
-		for _, m := range ms {
+		for i, m := range ms {
 			m.Status, m.Version, m.CreatedAt, m.UpdatedAt = minutes.StatusDraft, 1, now, now
 			m.FinalizedAt, m.FinalizedBy = nil, ""
 			uid := newUID()
@@ -37,6 +43,9 @@ func (s *Store) CreateMeetings(ctx context.Context, ms []*minutes.Meeting) error
 			}
 			if err := s.addHistory(ctx, tx, m, uid, minutes.ActionCreated, nil, ""); err != nil {
 				return err
+			}
+			if progress != nil {
+				progress(i + 1)
 			}
 		}
 		return nil

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-vn/minutes/minutes"
+)
+
+type deleteOptions struct {
+	ID  int64
+	Yes bool
+}
+
+func newDeleteCmd(f *factory) *cobra.Command {
+	opts := &deleteOptions{}
+	cmd := &cobra.Command{
+		Use:     "delete ID",
+		Short:   minutes.T("cmd.delete.short"),
+		Example: "  minutes delete 12\n  minutes delete 12 --yes",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			opts.ID = id
+			if !opts.Yes && !f.IO.InTTY {
+				return minutes.Errorm(minutes.EUSAGE, "delete.need_yes")
+			}
+			return runDelete(cmd.Context(), f, opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, minutes.T("flag.yes"))
+	return cmd
+}
+
+func runDelete(ctx context.Context, f *factory, opts *deleteOptions) error {
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := s.FindMeetingByID(ctx, opts.ID)
+	if err != nil {
+		return err
+	}
+	if m.Status == minutes.StatusFinalized {
+		return minutes.Errorm(minutes.ECONFLICT, "meeting.finalized_delete", m.ID)
+	}
+	if !opts.Yes {
+		fmt.Fprint(f.IO.ErrOut, minutes.T("delete.confirm", m.ID, m.Date.Short(), m.Title)+" ")
+		answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
+		if !isYes(answer) {
+			f.say(minutes.T("delete.cancelled"))
+			return errSilent
+		}
+	}
+	// The version seen in the prompt: a change made meanwhile cancels.
+	if err := s.DeleteMeeting(ctx, m.ID, m.Version); err != nil {
+		return err
+	}
+	f.say(minutes.T("delete.done", m.ID))
+	return nil
+}
+
+func isYes(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "y", "yes", "c", "có", "co":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/minutes/sqlstore"
+	"github.com/minutes-vn/minutes/record"
+)
+
+type editOptions struct {
+	ID int64
+}
+
+func newEditCmd(f *factory) *cobra.Command {
+	opts := &editOptions{}
+	cmd := &cobra.Command{
+		Use:     "edit ID",
+		Short:   minutes.T("cmd.edit.short"),
+		Long:    minutes.T("cmd.edit.long"),
+		Example: "  minutes edit 12\n  EDITOR=nano minutes edit 12",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			opts.ID = id
+			return runEdit(cmd.Context(), f, opts)
+		},
+	}
+	return cmd
+}
+
+func runEdit(ctx context.Context, f *factory, opts *editOptions) error {
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := s.FindMeetingByID(ctx, opts.ID)
+	if err != nil {
+		return err
+	}
+	if m.Status == minutes.StatusFinalized {
+		return minutes.Errorm(minutes.ECONFLICT, "meeting.finalized", m.ID, m.ID)
+	}
+	edited, err := editLoop(f, m)
+	if err != nil || edited == nil {
+		return err
+	}
+	if err := s.UpdateMeeting(ctx, edited.meeting); err != nil {
+		return keepOnConflict(f, err, m.ID, edited.text)
+	}
+	f.say(minutes.T("edit.done", m.ID, edited.meeting.Version))
+	return nil
+}
+
+// edited is the outcome of an editing session.
+type edited struct {
+	meeting *minutes.Meeting // the new content, carrying the ID and version it started from
+	text    []byte           // what the user typed
+}
+
+// editLoop opens m in the editor until the text is a valid record, as
+// kubectl edit does: on invalid input the file reopens with the problems
+// written at the top. It returns nil when nothing was changed.
+func editLoop(f *factory, m *minutes.Meeting) (*edited, error) {
+	body, err := record.MarshalYAML(m)
+	if err != nil {
+		return nil, err
+	}
+	original := body
+	header := minutes.T("edit.header", m.ID, m.Version)
+	var lastBad []byte
+	for {
+		text, err := runEditor(f, m.ID, []byte(commentLines(header)+string(body)))
+		if err != nil {
+			return nil, err
+		}
+		body = stripLeadingComments(text)
+		if bytes.Equal(bytes.TrimSpace(body), bytes.TrimSpace(original)) {
+			f.say(minutes.T("edit.unchanged"))
+			return nil, nil
+		}
+		if lastBad != nil && bytes.Equal(body, lastBad) {
+			// Saved again without fixing anything: stop, but keep the text.
+			path, _ := keepText(m.ID, body)
+			return nil, minutes.Errorm(minutes.EINVALID, "edit.gave_up", path)
+		}
+		docs, err := record.Meetings(minutes.T("edit.source", m.ID), body)
+		if err == nil && len(docs) != 1 {
+			err = minutes.Errorm(minutes.EINVALID, "edit.one_meeting", len(docs))
+		}
+		if err != nil {
+			header = minutes.T("edit.header_error", m.ID, m.Version) + "\n" + minutes.ErrorMessage(err)
+			lastBad = body
+			continue
+		}
+		n := docs[0].Meeting
+		n.ID, n.Version = m.ID, m.Version
+		return &edited{meeting: n, text: body}, nil
+	}
+}
+
+// keepOnConflict saves the user's text when the meeting changed meanwhile,
+// so that nothing typed is lost, and says where.
+func keepOnConflict(f *factory, err error, id int64, text []byte) error {
+	if minutes.ErrorCode(err) != minutes.ECONFLICT {
+		return err
+	}
+	path, kerr := keepText(id, text)
+	if kerr != nil {
+		return errors.Join(err, kerr)
+	}
+	var e *minutes.Error
+	errors.As(err, &e)
+	return &minutes.Error{Code: e.Code, Message: e.Message + "\n" + minutes.T("edit.kept", path)}
+}
+
+// keepText writes text to the recovery folder beside the default database.
+func keepText(id int64, text []byte) (string, error) {
+	dir := os.TempDir()
+	if p, err := sqlstore.DefaultPath(); err == nil {
+		dir = filepath.Join(filepath.Dir(p), "recovered")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, fmt.Sprintf("meeting-%d-%s.yaml", id, time.Now().Format("20060102-150405")))
+	return path, os.WriteFile(path, text, 0o600)
+}
+
+// runEditor writes text to a temporary file, opens it in the user's editor
+// and returns what was saved.
+func runEditor(f *factory, id int64, text []byte) ([]byte, error) {
+	file, err := os.CreateTemp("", fmt.Sprintf("minutes-%d-*.yaml", id))
+	if err != nil {
+		return nil, err
+	}
+	path := file.Name()
+	defer os.Remove(path)
+	if _, err := file.Write(text); err != nil {
+		file.Close()
+		return nil, err
+	}
+	if err := file.Close(); err != nil {
+		return nil, err
+	}
+	editor := editorCommand(f.Getenv)
+	cmd := exec.Command(editor[0], append(editor[1:], path)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = f.IO.In, f.IO.ErrOut, f.IO.ErrOut
+	if err := cmd.Run(); err != nil {
+		return nil, minutes.Errorm(minutes.EUSAGE, "edit.editor_failed", strings.Join(editor, " "), err)
+	}
+	return os.ReadFile(path)
+}
+
+// editorCommand is $VISUAL or $EDITOR (which may carry arguments, such as
+// "code --wait"), else notepad on Windows and vi elsewhere.
+func editorCommand(getenv func(string) string) []string {
+	for _, k := range []string{"MINUTES_EDITOR", "VISUAL", "EDITOR"} {
+		if v := strings.Fields(getenv(k)); len(v) > 0 {
+			return v
+		}
+	}
+	if runtime.GOOS == "windows" {
+		return []string{"notepad"}
+	}
+	return []string{"vi"}
+}
+
+func commentLines(s string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		b.WriteString("# " + l + "\n")
+	}
+	return b.String()
+}
+
+// stripLeadingComments removes the comment block written above the record.
+func stripLeadingComments(b []byte) []byte {
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '\n')
+		line := b
+		if i >= 0 {
+			line = b[:i]
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			break
+		}
+		if i < 0 {
+			return nil
+		}
+		b = b[i+1:]
+	}
+	return b
+}

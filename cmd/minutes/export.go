@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/record"
+	"github.com/minutes-vn/minutes/report"
+)
+
+type exportOptions struct {
+	ID     int64
+	Output string
+	Format string
+	Force  bool
+}
+
+func newExportCmd(f *factory) *cobra.Command {
+	opts := &exportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export ID [-o FILE.pdf]",
+		Short: minutes.T("cmd.export.short"),
+		Long:  minutes.T("cmd.export.long"),
+		Example: "  minutes export 12 -o bien-ban-12.pdf\n  minutes export 12 --format yaml > hop-12.yaml\n" +
+			"  minutes export 12 -o - | lp",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			opts.ID = id
+			if opts.Format == "" {
+				opts.Format = formatFromName(opts.Output)
+			}
+			if err := checkFormat("--format", opts.Format, fmtPDF, fmtYAML, fmtJSON); err != nil {
+				return err
+			}
+			if opts.Output == "" {
+				opts.Output = "-"
+				if opts.Format == fmtPDF {
+					opts.Output = fmt.Sprintf("bien-ban-%d.pdf", id)
+				}
+			}
+			return runExport(cmd.Context(), f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Output, "output", "o", "", minutes.T("flag.export.output"))
+	fl.StringVar(&opts.Format, "format", "", minutes.T("flag.export.format"))
+	fl.BoolVar(&opts.Force, "force", false, minutes.T("flag.force"))
+	return cmd
+}
+
+// formatFromName guesses the format from the output file's extension.
+func formatFromName(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml":
+		return fmtYAML
+	case ".json":
+		return fmtJSON
+	}
+	return fmtPDF
+}
+
+func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := s.FindMeetingByID(ctx, opts.ID)
+	if err != nil {
+		return err
+	}
+	var data []byte
+	switch opts.Format {
+	case fmtYAML:
+		data, err = record.MarshalYAML(m)
+	case fmtJSON:
+		var b bytes.Buffer
+		err = record.EncodeJSON(&b, record.ToWire(m, false))
+		data = b.Bytes()
+	default:
+		data, err = renderMinutes(f, m)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(f, opts.Output, data, opts.Force); err != nil {
+		return err
+	}
+	if opts.Output != "-" {
+		f.say(minutes.T("export.done", opts.Output))
+	}
+	return nil
+}
+
+// renderMinutes renders the PDF and tells the user about every text that
+// had to be changed for printing; the stored record keeps the original.
+func renderMinutes(f *factory, m *minutes.Meeting) ([]byte, error) {
+	pdf, warnings, err := report.Minutes(m)
+	for _, w := range warnings {
+		fmt.Fprintln(f.IO.ErrOut, minutes.T("export.warning", m.ID, w.Field, w.Message))
+	}
+	if err != nil {
+		return nil, minutes.Errorm(minutes.EINTERNAL, "export.failed", m.ID, err)
+	}
+	return pdf, nil
+}

@@ -1,0 +1,257 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/record"
+)
+
+// Output formats.
+const (
+	fmtTable = "table"
+	fmtText  = "text"
+	fmtJSON  = "json"
+	fmtYAML  = "yaml"
+	fmtCSV   = "csv"
+	fmtPDF   = "pdf"
+)
+
+func checkFormat(flag, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return minutes.Errorm(minutes.EUSAGE, "cli.bad_format", flag, value, strings.Join(allowed, ", "))
+}
+
+// writeMeetings prints meetings in one of the data formats; every command
+// that prints meetings goes through it, so formats agree everywhere.
+func writeMeetings(w io.Writer, format string, ms []*minutes.Meeting, asList bool) error {
+	switch format {
+	case fmtJSON:
+		wires := make([]record.Wire, len(ms))
+		for i, m := range ms {
+			wires[i] = record.ToWire(m, true)
+		}
+		if !asList && len(wires) == 1 {
+			return record.EncodeJSON(w, wires[0])
+		}
+		return record.EncodeJSON(w, wires)
+	case fmtYAML:
+		vals := make([]any, len(ms))
+		for i, m := range ms {
+			vals[i] = record.ToWire(m, true)
+		}
+		return record.EncodeYAML(w, vals...)
+	case fmtCSV:
+		return writeCSV(w, ms)
+	case fmtText:
+		for i, m := range ms {
+			if i > 0 {
+				fmt.Fprintln(w)
+			}
+			writeText(w, m)
+		}
+		return nil
+	default:
+		return writeTable(w, ms)
+	}
+}
+
+func writeCSV(w io.Writer, ms []*minutes.Meeting) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"id", "date", "organization", "number", "title", "chairs", "present", "at_least", "turns", "conclusions", "status", "version"})
+	for _, m := range ms {
+		_ = cw.Write([]string{
+			strconv.FormatInt(m.ID, 10), m.Date.String(), m.Organization, m.Number, m.Title,
+			chairNames(m), strconv.Itoa(m.Attendance.Present), strconv.FormatBool(m.Attendance.AtLeast),
+			strconv.Itoa(m.Turns()), strconv.Itoa(len(m.Conclusions)), m.Status, strconv.Itoa(m.Version),
+		})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func chairNames(m *minutes.Meeting) string {
+	names := make([]string, len(m.Chairs))
+	for i, c := range m.Chairs {
+		names[i] = c.Name
+	}
+	return strings.Join(names, "; ")
+}
+
+func writeTable(w io.Writer, ms []*minutes.Meeting) error {
+	if len(ms) == 0 {
+		fmt.Fprintln(w, minutes.T("list.none"))
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, minutes.T("list.header"))
+	for _, m := range ms {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Date.Short(), cut(m.Organization, 28),
+			cut(m.Title, 60), cut(chairNames(m), 28), presentText(m.Attendance), statusText(m.Status))
+	}
+	return tw.Flush()
+}
+
+// cut shortens s to n characters for a table cell.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func presentText(a minutes.Attendance) string {
+	if a.AtLeast {
+		return minutes.T("show.more_than", a.Present)
+	}
+	return strconv.Itoa(a.Present)
+}
+
+func statusText(s string) string {
+	if s == minutes.StatusFinalized {
+		return minutes.T("status.finalized")
+	}
+	return minutes.T("status.draft")
+}
+
+// writeText prints one meeting as readable text.
+func writeText(w io.Writer, m *minutes.Meeting) {
+	line := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(w, "%-18s %s\n", label+":", value)
+		}
+	}
+	fmt.Fprintln(w, minutes.T("show.heading", m.ID, statusText(m.Status), m.Version))
+	fmt.Fprintln(w, m.Title)
+	line(minutes.T("show.organization"), joinNonEmpty(" — ", m.Organization, m.ParentOrganization))
+	line(minutes.T("show.number"), m.Number)
+	when := m.Date.Short()
+	if m.StartTime != nil {
+		when += ", " + m.StartTime.String()
+		if m.EndTime != nil {
+			when += " – " + m.EndTime.String()
+		}
+	}
+	line(minutes.T("show.date"), when)
+	line(minutes.T("show.location"), joinNonEmpty(", ", m.Location, m.Place))
+	for i, c := range m.Chairs {
+		label := minutes.T("show.chairs") + ":"
+		if i > 0 {
+			label = ""
+		}
+		fmt.Fprintf(w, "%-18s %s\n", label, joinNonEmpty(" — ", c.Name, c.Title))
+	}
+	if m.Secretary != nil {
+		line(minutes.T("show.secretary"), joinNonEmpty(" — ", m.Secretary.Name, m.Secretary.Title))
+	}
+	att := presentText(m.Attendance)
+	if m.Attendance.Invited > 0 {
+		att += " / " + strconv.Itoa(m.Attendance.Invited)
+	}
+	line(minutes.T("show.present"), att)
+	for _, a := range m.Attendance.Absent {
+		line(minutes.T("show.absent"), joinNonEmpty(" — ", a.Name, a.Reason))
+	}
+	line(minutes.T("show.composition"), m.Attendance.Composition)
+	if len(m.Agenda) > 0 {
+		fmt.Fprintln(w, minutes.T("show.agenda")+":")
+		for i, a := range m.Agenda {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, joinNonEmpty(" — ", a.Title, a.Presenter))
+		}
+	}
+	if m.Summary != "" {
+		fmt.Fprintln(w, minutes.T("show.summary")+":")
+		for _, p := range strings.Split(m.Summary, "\n") {
+			fmt.Fprintln(w, "  "+p)
+		}
+	}
+	if m.Turns() > 0 {
+		fmt.Fprintln(w, minutes.T("show.comments", m.Turns())+":")
+		for i, c := range m.Comments {
+			who := joinNonEmpty(", ", c.Speaker, c.Title)
+			if who != "" {
+				who += ": "
+			}
+			fmt.Fprintf(w, "  %d. %s%s\n", i+1, who, c.Content)
+		}
+	}
+	if len(m.Conclusions) > 0 {
+		fmt.Fprintln(w, minutes.T("show.conclusions")+":")
+		for i, c := range m.Conclusions {
+			extra := c.Owner
+			if !c.Due.IsZero() {
+				extra = joinNonEmpty(", ", extra, minutes.T("show.due", c.Due.Short()))
+			}
+			if extra != "" {
+				extra = " (" + extra + ")"
+			}
+			fmt.Fprintf(w, "  %d. %s%s\n", i+1, c.Content, extra)
+		}
+	}
+	line(minutes.T("show.recipients"), strings.Join(m.Recipients, "; "))
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// writeOutput writes data to path atomically (a temporary file in the same
+// directory, then a rename), so an interrupted export never leaves a broken
+// file; "-" writes to standard output.
+func writeOutput(f *factory, path string, data []byte, force bool) error {
+	if path == "-" {
+		_, err := io.Copy(f.IO.Out, bytes.NewReader(data))
+		return err
+	}
+	if _, err := os.Stat(path); err == nil && !force {
+		return minutes.Errorm(minutes.EUSAGE, "output.exists", path)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+	}
+	defer os.Remove(tmp.Name()) // gone after the rename; cleans up on failure
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+	}
+	return nil
+}

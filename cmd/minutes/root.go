@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/minutes/sqlstore"
+)
+
+// Exit statuses (SPEC §2).
+const (
+	exitOK       = 0
+	exitFailure  = 1
+	exitUsage    = 2
+	exitInvalid  = 3
+	exitConflict = 4
+	exitNotFound = 5
+)
+
+// IO is where every command reads and writes: data to Out, messages and
+// progress to ErrOut.
+type IO struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	InTTY, OutTTY, ErrTTY bool
+}
+
+// SystemIO is the process's own standard streams.
+func SystemIO() *IO {
+	return &IO{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
+		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+}
+
+// factory carries what commands share: IO, the environment, global flags
+// and a lazily opened store.
+type factory struct {
+	IO     *IO
+	Getenv func(string) string
+	Now    func() time.Time
+
+	DSN   string
+	Debug bool
+	Quiet bool
+	Lang  string
+
+	store *sqlstore.Store
+}
+
+// Store opens the database on first use.
+func (f *factory) Store(ctx context.Context) (*sqlstore.Store, error) {
+	if f.store == nil {
+		s, err := sqlstore.Open(ctx, f.DSN)
+		if err != nil {
+			return nil, err
+		}
+		f.store = s
+	}
+	return f.store, nil
+}
+
+// Execute runs the command line args and returns the exit status.
+func Execute(ctx context.Context, args []string, streams *IO, getenv func(string) string) int {
+	f := &factory{IO: streams, Getenv: getenv, Now: time.Now}
+	f.Lang = languageFromArgs(args, getenv)
+	minutes.SetLanguage(f.Lang)
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.ErrOut)
+	err := root.ExecuteContext(ctx)
+	if f.store != nil {
+		f.store.Close()
+	}
+	return reportError(f, err)
+}
+
+// reportError prints err for the user and maps it to an exit status: the
+// one place where codes become statuses.
+func reportError(f *factory, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, errSilent) {
+		return exitFailure
+	}
+	var se *silentExit
+	if errors.As(err, &se) {
+		return se.code
+	}
+	code := minutes.ErrorCode(err)
+	msg := minutes.ErrorMessage(err)
+	if code == minutes.EINTERNAL && (f.Debug || isCobraUsage(err)) {
+		msg = err.Error()
+	}
+	if isCobraUsage(err) {
+		code = minutes.EUSAGE
+		msg = err.Error() + "\n" + minutes.T("cli.see_help")
+	}
+	fmt.Fprintln(f.IO.ErrOut, minutes.T("cli.error_prefix")+msg)
+	if code == minutes.EINTERNAL && f.Debug {
+		fmt.Fprintf(f.IO.ErrOut, "debug: %+v\n", err)
+	}
+	switch code {
+	case minutes.EUSAGE:
+		return exitUsage
+	case minutes.EINVALID:
+		return exitInvalid
+	case minutes.ECONFLICT:
+		return exitConflict
+	case minutes.ENOTFOUND:
+		return exitNotFound
+	}
+	return exitFailure
+}
+
+// errSilent ends a command with status 1 after it has said why itself.
+var errSilent = errors.New("silent")
+
+// silentExit ends a command with a given status after it has said why.
+type silentExit struct{ code int }
+
+func (e *silentExit) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// usageError marks errors raised by cobra itself (unknown flag or command,
+// wrong number of arguments).
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+func isCobraUsage(err error) bool {
+	var u usageError
+	if errors.As(err, &u) {
+		return true
+	}
+	s := err.Error()
+	return strings.HasPrefix(s, "unknown command") || strings.HasPrefix(s, "unknown flag") ||
+		strings.HasPrefix(s, "unknown shorthand flag") || strings.Contains(s, "arg(s), received") ||
+		strings.HasPrefix(s, "invalid argument") || strings.Contains(s, "flag needs an argument")
+}
+
+func languageFromArgs(args []string, getenv func(string) string) string {
+	for i, a := range args {
+		switch {
+		case a == "--lang" && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			return strings.TrimPrefix(a, "--lang=")
+		}
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			if strings.HasPrefix(v, "en") {
+				return minutes.LangEN
+			}
+			return minutes.LangVI
+		}
+	}
+	return minutes.LangVI
+}
+
+func newRootCmd(f *factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "minutes",
+		Short:         minutes.T("cmd.root.short"),
+		Long:          minutes.T("cmd.root.long"),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("db") {
+				f.DSN = f.Getenv("MINUTES_DB")
+			}
+			return nil
+		},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&f.DSN, "db", "", minutes.T("flag.db"))
+	pf.BoolVar(&f.Debug, "debug", false, minutes.T("flag.debug"))
+	pf.BoolVarP(&f.Quiet, "quiet", "q", false, minutes.T("flag.quiet"))
+	pf.StringVar(&f.Lang, "lang", f.Lang, minutes.T("flag.lang"))
+
+	root.AddCommand(
+		newAddCmd(f),
+		newImportCmd(f),
+		newListCmd(f),
+		newShowCmd(f),
+		newEditCmd(f),
+		newDeleteCmd(f),
+		newExportCmd(f),
+		newTemplateCmd(f),
+	)
+	for _, c := range root.Commands() {
+		c.Args = wrapArgs(c.Args)
+	}
+	return root
+}
+
+// wrapArgs turns cobra's argument-count errors into usage errors.
+func wrapArgs(a cobra.PositionalArgs) cobra.PositionalArgs {
+	if a == nil {
+		return nil
+	}
+	return func(cmd *cobra.Command, args []string) error {
+		if err := a(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+// parseID reads a meeting ID argument.
+func parseID(s string) (int64, error) {
+	var id int64
+	if _, err := fmt.Sscan(s, &id); err != nil || id <= 0 || fmt.Sprint(id) != s {
+		return 0, minutes.Errorm(minutes.EUSAGE, "cli.bad_id", s)
+	}
+	return id, nil
+}
+
+// say prints a message for the user on ErrOut unless --quiet.
+func (f *factory) say(format string, args ...any) {
+	if !f.Quiet {
+		fmt.Fprintf(f.IO.ErrOut, format+"\n", args...)
+	}
+}

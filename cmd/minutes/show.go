@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-vn/minutes/minutes"
+)
+
+type showOptions struct {
+	ID     int64
+	Output string
+}
+
+func newShowCmd(f *factory) *cobra.Command {
+	opts := &showOptions{}
+	cmd := &cobra.Command{
+		Use:     "show ID",
+		Short:   minutes.T("cmd.show.short"),
+		Example: "  minutes show 12\n  minutes show 12 -o json | jq .conclusions",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			if err := checkFormat("-o", opts.Output, fmtText, fmtYAML, fmtJSON); err != nil {
+				return err
+			}
+			opts.ID = id
+			return runShow(cmd.Context(), f, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", fmtText, minutes.T("flag.output")+" (text|yaml|json)")
+	return cmd
+}
+
+func runShow(ctx context.Context, f *factory, opts *showOptions) error {
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := s.FindMeetingByID(ctx, opts.ID)
+	if err != nil {
+		return err
+	}
+	return writeMeetings(f.IO.Out, opts.Output, []*minutes.Meeting{m}, false)
+}
