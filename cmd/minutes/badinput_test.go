@@ -1,0 +1,116 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/minutes-vn/minutes/internal/testdb"
+)
+
+// replaceLine returns validRecord with the line starting with prefix
+// replaced by repl (or removed when repl is empty).
+func replaceLine(prefix, repl string) string {
+	var out []string
+	for _, l := range strings.Split(validRecord, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			if repl != "" {
+				out = append(out, repl)
+			}
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestBadInputs(t *testing.T) {
+	long := strings.Repeat("a", 1001)
+	huge := strings.Repeat("ă", 100001)
+	cases := []struct {
+		name    string
+		content string
+		want    []string // each must appear in the error
+	}{
+		{"ErrUnknownKeyTypo", "orgnization: X\n" + replaceLine("organization:", ""), []string{"orgnization", `"organization"`, "dòng 1"}},
+		{"ErrUnknownKey", validRecord + "venue: Hội trường\n", []string{"venue", "không có trong mẫu"}},
+		{"ErrPresentNotNumber", replaceLine("  present:", "  present: tám mươi"), []string{"attendance.present", "số nguyên", "dòng 10"}},
+		{"ErrImpossibleDate", replaceLine("date:", "date: 31/02/2021"), []string{"date", "31/02/2021", "không tồn tại", "dòng 3"}},
+		{"ErrDateFormat", replaceLine("date:", "date: 25 March 2021"), []string{"date", "không đúng dạng"}},
+		{"ErrBadTime", replaceLine("start_time:", "start_time: \"25:00\""), []string{"start_time", "25:00"}},
+		{"ErrEndBeforeStart", replaceLine("end_time:", "end_time: \"06:00\""), []string{"end_time", "sớm hơn giờ bắt đầu"}},
+		{"ErrNegativePresent", replaceLine("  present:", "  present: -5"), []string{"attendance.present", "số âm"}},
+		{"ErrControlCharacter", replaceLine("title:", "title: \"Hội nghị\\u0007 giao ban\""), []string{"title", "ký tự điều khiển", "U+0007"}},
+		{"ErrTitleTooLong", replaceLine("title:", "title: "+long), []string{"title", "quá dài", "1001", "1000"}},
+		{"ErrTextTooLong", validRecord + "summary: " + huge + "\n", []string{"summary", "quá dài", "100000"}},
+		{"ErrInvalidUTF8", "organization: Th\xe0nh \xff\n" + validRecord[strings.Index(validRecord, "\n")+1:], []string{"UTF-8", "dòng 1"}},
+		{"ErrEmptyFile", "", []string{"trống"}},
+		{"ErrOnlyComments", "# chỉ có chú thích\n", []string{"trống"}},
+		{"ErrOrganizationRequired", replaceLine("organization:", ""), []string{"organization", "bắt buộc"}},
+		{"ErrTitleRequired", replaceLine("title:", "title: \"   \""), []string{"title", "bắt buộc"}},
+		{"ErrDateRequired", replaceLine("date:", ""), []string{"date", "bắt buộc"}},
+		{"ErrChairsRequired", strings.Replace(validRecord, "chair:\n  name: Nguyễn Văn Quận\n  title: Bí thư Thành ủy\n", "", 1), []string{"chairs", "người chủ trì"}},
+		{"ErrChairName", strings.Replace(validRecord, "  name: Nguyễn Văn Quận\n", "", 1), []string{"chairs[1].name", "bắt buộc"}},
+		{"ErrAttendanceRequired", strings.Replace(validRecord, "attendance:\n  present: 80\n  at_least: true\n", "", 1), []string{"attendance.present", "bắt buộc"}},
+		{"ErrInvitedBelowPresent", replaceLine("  at_least:", "  invited: 50"), []string{"attendance.invited", "triệu tập"}},
+		{"ErrAtLeastNotBool", replaceLine("  at_least:", "  at_least: có lẽ"), []string{"attendance.at_least", "true hoặc false"}},
+		{"ErrCommentCountBelowListed", validRecord + "comments:\n  - content: a\n  - content: b\ncomment_count: 1\n", []string{"comment_count", "số lượt phát biểu"}},
+		{"ErrConclusionContent", validRecord + "  - owner: Văn phòng\n", []string{"conclusions[2].content", "bắt buộc"}},
+		{"ErrConclusionDue", validRecord + "  - content: Việc hai\n    due: 30/02/2021\n", []string{"conclusions[2].due", "không tồn tại", "dòng 16"}},
+		{"ErrHeader", validRecord + "header: federal\n", []string{"header", "party", "state"}},
+		{"ErrYAMLSyntax", "organization: [Thành ủy\n", []string{"cú pháp"}},
+		{"ErrChairAndChairs", validRecord + "chairs:\n  - name: Lê Văn B\n", []string{"chair hoặc chairs"}},
+		{"ErrAgendaTitle", validRecord + "agenda:\n  - presenter: Lê Văn B\n", []string{"agenda[1].title", "bắt buộc"}},
+		{"ErrTextIsAList", replaceLine("title:", "title: [a, b]"), []string{"title", "văn bản", "danh sách"}},
+		{"ErrJSONUnknownKey", `{"organization":"X","title":"T","date":"2021-03-25","chairs":[{"name":"A","titel":"B"}],"attendance":{"present":1}}`, []string{"chairs[1].titel", `"title"`}},
+		{"ErrSecondDocument", validRecord + "---\n" + replaceLine("date:", "date: 2021-13-01"), []string{"văn bản thứ 2", "date", "2021-13-01"}},
+	}
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		dir := t.TempDir()
+		seed := writeFile(t, dir, "seed.yaml", validRecord)
+		mustRun(t, dsn, "add", "-f", seed)
+		before := mustRun(t, dsn, "list", "-o", "json")
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				p := writeFile(t, dir, c.name+".yaml", c.content)
+				for _, cmd := range [][]string{{"import", p}, {"add", "-f", p}} {
+					r := runCLI(t, dsn, "", cmd)
+					if r.code != 3 {
+						t.Fatalf("minutes %s: exit %d, want 3\n%s", cmd[0], r.code, r.errOut)
+					}
+					for _, w := range append([]string{p}, c.want...) {
+						if !strings.Contains(r.errOut, w) {
+							t.Errorf("minutes %s: error lacks %q:\n%s", cmd[0], w, r.errOut)
+						}
+					}
+				}
+				if after := mustRun(t, dsn, "list", "-o", "json"); after != before {
+					t.Fatalf("the database changed after a rejected input")
+				}
+			})
+		}
+	})
+}
+
+func TestImportAllOrNothingAndKeepGoing(t *testing.T) {
+	dsn := testdb.SQLite(t)
+	dir := t.TempDir()
+	writeFile(t, dir, "a.yaml", validRecord)
+	writeFile(t, dir, "b.yaml", validRecord+"---\n"+replaceLine("date:", "date: 2021-02-30"))
+	writeFile(t, dir, "c.json", `{"organization":"Ủy ban nhân dân Phường 2","title":"Họp","date":"2021-04-02","chairs":[{"name":"A"}],"attendance":{"present":3}}`)
+	writeFile(t, dir, "notes.txt", "not a record")
+
+	r := runCLI(t, dsn, "", []string{"import", dir})
+	if r.code != 3 || !strings.Contains(r.errOut, "b.yaml, văn bản thứ 2") || !strings.Contains(r.errOut, "Không lưu gì") {
+		t.Fatalf("all-or-nothing import: exit %d\n%s", r.code, r.errOut)
+	}
+	if n := countMeetings(t, dsn); n != 0 {
+		t.Fatalf("a rejected import stored %d meetings", n)
+	}
+	r = runCLI(t, dsn, "", []string{"import", "--keep-going", dir})
+	if r.code != 3 || !strings.Contains(r.errOut, "Đã nhập 3 cuộc họp từ 3 tệp") || !strings.Contains(r.errOut, "2021-02-30") {
+		t.Fatalf("--keep-going: exit %d\n%s", r.code, r.errOut)
+	}
+	if n := countMeetings(t, dsn); n != 3 {
+		t.Fatalf("--keep-going stored %d meetings, want the 3 valid ones", n)
+	}
+}
