@@ -34,6 +34,7 @@ const (
 	pageNumberSize      = 13.0
 	tableSize           = 11.0 // quarterly tables
 	chartSize           = 9.0  // quarterly chart labels
+	quarterlyBodySize   = 13.0 // a long report reads better a size down from the minutes
 )
 
 // Fixed texts.
@@ -219,7 +220,7 @@ var (
 	figureWidths  = [...]float64{65, 32, 32, 36}
 
 	meetingColumns = [...]string{"STT", "Ngày", "Tên hội nghị", "Chủ trì", "Đại biểu", "Lượt phát biểu"}
-	meetingWidths  = [...]float64{11, 21, 64, 35, 16, 18}
+	meetingWidths  = [...]float64{11, 21, 60, 33, 19, 21}
 	meetingAligns  = [...]string{"C", "C", "L", "L", "R", "R"}
 
 	orgColumns = [...]string{"Cơ quan, đơn vị", "Hội nghị", "Đại biểu", "Lượt phát biểu", "Kết luận"}

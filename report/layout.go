@@ -96,6 +96,8 @@ type Layout struct {
 	Blocks     []Block
 	Info       Info
 	PageNumber string // format of the page number from page 2 on: "%d" or "Trang %d/%d"
+
+	custom *format // a report's adjusted copy of the style's format
 }
 
 // Info is the PDF metadata. Date fixes the creation and modification dates so
@@ -106,6 +108,9 @@ type Info struct {
 }
 
 func (l *Layout) format() *format {
+	if l.custom != nil {
+		return l.custom
+	}
 	if l.Style == minutes.HeaderState {
 		return &stateFormat
 	}

@@ -7,6 +7,7 @@ import (
 const (
 	cellPad     = 1.2 // mm inside every table cell
 	tableRule   = 0.2 // mm
+	tableSpace  = 4.0 // pt above a table
 	chartHeight = 72.0
 )
 
@@ -22,7 +23,9 @@ func (r *renderer) table(t *Table) {
 	hb := new(box)
 	*hb = r.row(t.Columns, titles, head, true, 0)
 	hb.keep = true // never a header alone at a page foot
-	r.boxes = append(r.boxes, *hb)
+	first := *hb
+	first.before = tableSpace * mmPerPt
+	r.boxes = append(r.boxes, first)
 	for i, cells := range t.Rows {
 		st := body
 		if i < len(t.Bold) && t.Bold[i] {
@@ -59,15 +62,18 @@ func (r *renderer) row(cols []Column, cells []string, st textStyle, header bool,
 	h := float64(n)*lh + 2*cellPad
 	return box{h: h, draw: func(y float64) {
 		r.pdf.SetLineWidth(tableRule)
+		r.pdf.SetFillColor(235, 235, 235)
 		x := marginLeft
 		for i, c := range cols {
-			r.pdf.Rect(x, y, c.Width, h, "D")
-			align := c.Align
-			if header || align == "" {
-				align = "C"
+			style, align, top := "D", c.Align, y+cellPad
+			if header {
+				// Shaded, centred both ways.
+				style, align = "FD", "C"
+				top += float64(n-len(wrapped[i])) * lh / 2
 			}
+			r.pdf.Rect(x, y, c.Width, h, style)
 			for k, line := range wrapped[i] {
-				r.text(st, x+cellPad, y+cellPad+float64(k)*lh, c.Width-2*cellPad, line, align)
+				r.text(st, x+cellPad, top+float64(k)*lh, c.Width-2*cellPad, line, align)
 			}
 			x += c.Width
 		}

@@ -1,0 +1,30 @@
+package report
+
+import (
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/minutes-vn/minutes/minutes"
+)
+
+// TestQuarterlyProcess renders one quarter of $REPORT_PEAK_MEETINGS
+// generated meetings, for measuring a whole process's time and peak memory:
+//
+//	go test -c -o /tmp/report.test ./report
+//	REPORT_PEAK_MEETINGS=1000 /usr/bin/time -v /tmp/report.test -test.run TestQuarterlyProcess
+func TestQuarterlyProcess(t *testing.T) {
+	n, err := strconv.Atoi(os.Getenv("REPORT_PEAK_MEETINGS"))
+	if err != nil {
+		t.Skip("set REPORT_PEAK_MEETINGS=N to measure one quarterly report of N meetings")
+	}
+	q := minutes.Quarter{Year: 2021, Q: 1}
+	in := QuarterlyInput{Quarter: q, Org: "Thành ủy Sóc Trăng", Meetings: genMeetings(1, q, n), Previous: genMeetings(2, q.Prev(), n)}
+	start := time.Now()
+	out, _, err := Quarterly(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d meetings: %d bytes in %v", n, len(out), time.Since(start))
+}
