@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"os"
 	"strconv"
 	"testing"
@@ -26,5 +27,19 @@ func TestQuarterlyProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d meetings: %d bytes in %v", n, len(out), time.Since(start))
+	t.Logf("%d meetings: %d pages, %d bytes in %v", n, bytes.Count(out, []byte("/Type /Page\n")), len(out), time.Since(start))
+}
+
+// TestMinutesProcess renders the long example meeting once, for measuring
+// a whole process: REPORT_PEAK_MINUTES=1 /usr/bin/time -v /tmp/report.test -test.run TestMinutesProcess
+func TestMinutesProcess(t *testing.T) {
+	if os.Getenv("REPORT_PEAK_MINUTES") == "" {
+		t.Skip("set REPORT_PEAK_MINUTES=1 to measure one minutes export")
+	}
+	start := time.Now()
+	out, _, err := Minutes(longMeeting())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("minutes: %d bytes in %v", len(out), time.Since(start))
 }

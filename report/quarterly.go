@@ -250,18 +250,23 @@ func LayoutQuarterly(in QuarterlyInput) (*Layout, []Warning) {
 	prev := inQuarter(in.Previous, in.Quarter.Prev(), in.Org)
 	fig := ComputeFigures(in)
 	both := append(slices.Clip(cur), prev...)
+	sample := cur // whose header style the report takes
+	if len(sample) == 0 {
+		sample = prev
+	}
 
 	// Party or State: the header most of the meetings use.
+	// A tie goes to Party, the default header of a record.
 	style := minutes.HeaderParty
-	parties := 0
-	for _, m := range both {
+	balance := 0
+	for _, m := range sample {
 		if m.Header == minutes.HeaderState {
-			parties--
+			balance--
 		} else {
-			parties++
+			balance++
 		}
 	}
-	if parties < 0 {
+	if balance < 0 {
 		style = minutes.HeaderState
 	}
 	l := &Layout{Style: style, PageNumber: quarterlyPageForm}
@@ -269,29 +274,21 @@ func LayoutQuarterly(in QuarterlyInput) (*Layout, []Warning) {
 	st.BodySize = quarterlyBodySize
 	l.custom = &st
 
-	// The issuing body: the organisation asked for; else the only one;
-	// else the body above them all, when they share one.
+	// The issuing body: the one organisation reported on (as its meetings
+	// spell it); else the body above them all, when they share one.
 	org := strings.TrimSpace(in.Org)
-	var parent string
+	parentOf := func(m *minutes.Meeting) string { return strings.TrimSpace(m.ParentOrganization) }
+	parent := majority(both, parentOf)
 	gs := groups(cur, prev)
 	switch {
-	case org != "" && len(gs) > 0:
-		org = gs[0].name
-		fallthrough
 	case len(gs) == 1:
 		org = gs[0].name
-		parent = majority(both, func(m *minutes.Meeting) string { return strings.TrimSpace(m.ParentOrganization) })
 	case len(gs) > 1:
-		parent = majority(both, func(m *minutes.Meeting) string { return strings.TrimSpace(m.ParentOrganization) })
-		shared := true
-		for _, m := range both {
-			shared = shared && strings.TrimSpace(m.ParentOrganization) == parent
+		org = ""
+		if !slices.ContainsFunc(both, func(m *minutes.Meeting) bool { return parentOf(m) != parent }) {
+			org = parent
 		}
-		if shared {
-			org, parent = parent, ""
-		} else {
-			parent = ""
-		}
+		parent = ""
 	}
 	org = c.line("organization", org)
 	parent = c.line("parent_organization", parent)

@@ -136,15 +136,15 @@ func (r *renderer) wrap(st textStyle, s string, first, rest float64) []string {
 	space := r.width(" ")
 	var lines []string
 	var cur strings.Builder
-	curW, max := 0.0, first
+	curW, limit := 0.0, first
 	flush := func() {
 		lines = append(lines, cur.String())
 		cur.Reset()
-		curW, max = 0, rest
+		curW, limit = 0, rest
 	}
 	for _, word := range glue(strings.Split(s, " ")) {
 		ww := r.width(word)
-		if cur.Len() > 0 && curW+space+ww <= max {
+		if cur.Len() > 0 && curW+space+ww <= limit {
 			cur.WriteByte(' ')
 			cur.WriteString(word)
 			curW += space + ww
@@ -155,12 +155,12 @@ func (r *renderer) wrap(st textStyle, s string, first, rest float64) []string {
 		}
 		// A word wider than a line (a long URL, a run of characters) is
 		// cut where it must be.
-		for ww > max {
+		for ww > limit {
 			cut := 0
 			wcut := 0.0
 			for i, c := range word {
 				cw := r.width(string(c))
-				if wcut+cw > max && i > 0 {
+				if wcut+cw > limit && i > 0 {
 					break
 				}
 				wcut += cw
@@ -273,7 +273,6 @@ func (r *renderer) paragraph(st textStyle, s string, x, w float64) {
 		if align == "J" && i == n-1 {
 			align = "L"
 		}
-		line := line
 		b.draw = func(y float64) { r.text(st, lx, y, lw, line, align) }
 		r.boxes = append(r.boxes, b)
 	}
@@ -314,7 +313,7 @@ func paginate(boxes []box) []page {
 			newPage()
 			before = 0
 		}
-		if len(cur) == 0 && b.repeat != nil && b != b.repeat {
+		if len(cur) == 0 && b.repeat != nil {
 			cur = append(cur, placed{b.repeat, y})
 			y += b.repeat.h
 		}
