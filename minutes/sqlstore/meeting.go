@@ -130,7 +130,10 @@ func (s *Store) saveContent(ctx context.Context, tx *sqlx.Tx, m, old *minutes.Me
 			return fmt.Errorf("replace %s of meeting %d: %w", t, m.ID, err)
 		}
 	}
-	return s.insertParts(ctx, tx, m)
+	if err := s.replaceConclusions(ctx, tx, m); err != nil {
+		return err
+	}
+	return s.insertPlainParts(ctx, tx, m)
 }
 
 // DeleteMeeting removes a draft; version 0 skips the version check.
@@ -160,7 +163,9 @@ func (s *Store) DeleteMeeting(ctx context.Context, id int64, version int) error 
 }
 
 // partTables are the child tables, deleted and rewritten on each change.
-var partTables = []string{"chairs", "absentees", "agenda_items", "comments", "conclusions", "recipients"}
+// Conclusions are not among them: they carry task state and keep their
+// IDs, so replaceConclusions (tasks.go) updates them in place.
+var partTables = []string{"chairs", "absentees", "agenda_items", "comments", "recipients"}
 
 // inTx runs f in a transaction, retrying it on a PostgreSQL serialization
 // failure or deadlock while the context lives.
@@ -246,6 +251,14 @@ func (s *Store) insertMeeting(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeti
 // table: on PostgreSQL each statement is a round trip, and a meeting has
 // about fifteen parts.
 func (s *Store) insertParts(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting) error {
+	if err := s.insertPlainParts(ctx, tx, m); err != nil {
+		return err
+	}
+	return s.insertConclusions(ctx, tx, m)
+}
+
+// insertPlainParts writes the child rows other than the conclusions.
+func (s *Store) insertPlainParts(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting) error {
 	var rows [][]any
 	for i, c := range m.Chairs {
 		rows = append(rows, []any{m.ID, i + 1, c.Name, c.Title})
@@ -278,10 +291,7 @@ func (s *Store) insertParts(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting
 	for i, r := range m.Recipients {
 		rows = append(rows, []any{m.ID, i + 1, r})
 	}
-	if err := insertRows(ctx, tx, "recipients", "meeting_id, pos, name", rows); err != nil {
-		return err
-	}
-	return s.insertConclusions(ctx, tx, m)
+	return insertRows(ctx, tx, "recipients", "meeting_id, pos, name", rows)
 }
 
 func (s *Store) insertConclusions(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting) error {
