@@ -340,7 +340,7 @@ func attendance(l *Layout, st *format, c *cleaner, m *minutes.Meeting) {
 		names := make([]string, 0, n)
 		for i, ab := range a.Absent {
 			f := fmt.Sprintf("attendance.absent[%d]", i+1)
-			s := st.PersonPrefix + c.line(f+".name", ab.Name)
+			s := c.line(f+".name", ab.Name) // "02 đồng chí: Trần Văn A (…)": the unit is said once
 			if r := c.line(f+".reason", ab.Reason); r != "" {
 				s += " (" + r + ")"
 			}

@@ -206,6 +206,10 @@ func TestLayoutAttendance(t *testing.T) {
 			t.Errorf("%+v: %q, want %q", tc.a, b.Text, tc.want)
 		}
 	}
+	l, _ := LayoutMinutes(longMeeting())
+	if b, _ := findText(l, "– Vắng mặt"); b.Text != "– Vắng mặt: 02 đồng chí: Trần Văn A (đi công tác); Lê Thị B (ốm)." {
+		t.Errorf("absentees %q", b.Text)
+	}
 }
 
 func TestLayoutCoChairs(t *testing.T) {
