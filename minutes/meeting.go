@@ -326,12 +326,22 @@ const (
 type Change struct {
 	MeetingID int64
 	Version   int
-	Action    string // created, edited, finalized, amended, deleted, imported
+	Action    string // created, edited, finalized, amended, deleted, restored
 	At        time.Time
 	DBUser    string
 	OSUser    string
 	Fields    []string
 	Reason    string
+	Snapshot  *Meeting // the record after the change; nil when not kept
+}
+
+// Archive is a meeting as a backup keeps it: the record with its status,
+// version and timestamps, the identity that survives a restore, and its
+// whole history with a snapshot after each change.
+type Archive struct {
+	UID     string
+	Meeting *Meeting
+	History []Change
 }
 
 // Store keeps meetings. Every method is one transaction.
@@ -354,6 +364,36 @@ type Store interface {
 
 	// DeleteMeeting removes a draft at the given version. ENOTFOUND, ECONFLICT.
 	DeleteMeeting(ctx context.Context, id int64, version int) error
+
+	// Finalize approves a draft that is still at version (0 skips the
+	// check): it records who and when, bumps the version, and from then on
+	// the minutes change only through Amend. ENOTFOUND, ECONFLICT when
+	// already finalized or changed meanwhile.
+	Finalize(ctx context.Context, id int64, version int) error
+
+	// Amend saves m as a new version of finalized minutes, provided they are
+	// still at m.Version, keeping the reason and the fields changed; it then
+	// bumps m.Version. ENOTFOUND, EINVALID when m breaks a rule or the reason
+	// is empty, ECONFLICT when the minutes are a draft or changed meanwhile.
+	Amend(ctx context.Context, m *Meeting, reason string) error
+
+	// History lists every change of a meeting, oldest first, also after
+	// the meeting was deleted. ENOTFOUND when there is none.
+	History(ctx context.Context, id int64) ([]Change, error)
+
+	// FindMeetingVersion returns a meeting exactly as it was at version,
+	// also after the meeting was deleted. ENOTFOUND.
+	FindMeetingVersion(ctx context.Context, id int64, version int) (*Meeting, error)
+
+	// Backup returns every stored meeting with its identity and history,
+	// by date then ID, for a backup that Restore reads back.
+	Backup(ctx context.Context) ([]*Archive, error)
+
+	// Restore stores archived meetings as they were: status, version,
+	// timestamps and history, plus a "restored" entry. A meeting whose UID is
+	// already stored is skipped, so restoring twice changes nothing. All or
+	// nothing. EINVALID.
+	Restore(ctx context.Context, as []*Archive) (restored, skipped int, err error)
 
 	Close() error
 }
