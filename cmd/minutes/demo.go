@@ -1,0 +1,115 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-vn/minutes/examples"
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/record"
+)
+
+type demoOptions struct {
+	Dir string
+}
+
+func newDemoCmd(f *factory) *cobra.Command {
+	opts := &demoOptions{Dir: "minutes-demo"}
+	return &cobra.Command{
+		Use:     "demo [DIR]",
+		Short:   minutes.T("cmd.demo.short"),
+		Long:    minutes.T("cmd.demo.long"),
+		Example: "  minutes demo\n  minutes demo /tmp/bien-ban-mau",
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Dir = args[0]
+			}
+			return runDemo(cmd.Context(), f, opts)
+		},
+	}
+}
+
+// runDemo loads the bundled examples into a fresh database in a temporary
+// directory — never the user's own — and writes their PDFs into opts.Dir.
+func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
+	tmp, err := os.MkdirTemp("", "minutes-demo-db-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	f.DSN = filepath.Join(tmp, "demo.db")
+	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+		return minutes.Errorm(minutes.EINVALID, "output.failed", opts.Dir, err)
+	}
+	names, err := fs.Glob(examples.FS, "*.yaml")
+	if err != nil {
+		return err
+	}
+	var ms []*minutes.Meeting
+	for _, name := range names {
+		b, err := fs.ReadFile(examples.FS, name)
+		if err != nil {
+			return err
+		}
+		docs, err := record.Meetings("examples/"+name, b)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			ms = append(ms, d.Meeting)
+		}
+	}
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.CreateMeetings(ctx, ms); err != nil {
+		return err
+	}
+	quarters := map[minutes.Quarter]bool{}
+	for _, m := range ms {
+		pdf, err := renderMinutes(f, m)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(opts.Dir, fmt.Sprintf("bien-ban-%d.pdf", m.ID))
+		if err := writeOutput(f, path, pdf, true); err != nil {
+			return err
+		}
+		fmt.Fprintln(f.IO.Out, path)
+		quarters[minutes.QuarterOf(m.Date)] = true
+	}
+	for q := range quarters {
+		in, err := quarterlyInput(ctx, f, q, "")
+		if err != nil {
+			return err
+		}
+		in.Date = q.Last()
+		pdf, err := renderQuarterly(f, in)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(opts.Dir, fmt.Sprintf("bao-cao-quy-%s-%d.pdf", q.Roman(), q.Year))
+		if err := writeOutput(f, path, pdf, true); err != nil {
+			return err
+		}
+		fmt.Fprintln(f.IO.Out, path)
+	}
+	f.say(minutes.T("demo.done", len(ms), opts.Dir))
+	return nil
+}
+
+func init() {
+	minutes.Register(map[string][2]string{
+		"cmd.demo.short": {"Tạo biên bản và báo cáo mẫu từ các cuộc họp kèm theo", "Write sample minutes and reports from the bundled meetings"},
+		"cmd.demo.long": {"Nạp các cuộc họp mẫu vào một cơ sở dữ liệu tạm (không đụng đến dữ liệu của bạn),\nrồi ghi biên bản PDF của từng cuộc họp và báo cáo quý vào thư mục DIR (mặc định ./minutes-demo).",
+			"Loads the bundled example meetings into a temporary database (your own data is not touched),\nthen writes each meeting's minutes PDF and the quarterly report into DIR (default ./minutes-demo)."},
+		"demo.done": {"Đã tạo biên bản của %d cuộc họp mẫu và báo cáo quý trong %s", "Wrote the minutes of %d example meetings and the quarterly report into %s"},
+	})
+}

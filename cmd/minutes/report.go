@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/record"
+	"github.com/minutes-vn/minutes/report"
+)
+
+type reportOptions struct {
+	Quarter string
+	Org     string
+	Output  string
+	Format  string
+	Date    string
+	Force   bool
+}
+
+func newReportCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: minutes.T("cmd.report.short"),
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(newReportQuarterlyCmd(f))
+	return cmd
+}
+
+func newReportQuarterlyCmd(f *factory) *cobra.Command {
+	opts := &reportOptions{}
+	cmd := &cobra.Command{
+		Use:   "quarterly --quarter 2021-Q1 [--org ORG] [-o FILE.pdf]",
+		Short: minutes.T("cmd.report.quarterly.short"),
+		Long:  minutes.T("cmd.report.quarterly.long"),
+		Example: "  minutes report quarterly --quarter 2021-Q1 -o bao-cao-quy-I-2021.pdf\n" +
+			"  minutes report quarterly --quarter I/2021 --org \"Thành ủy Sóc Trăng\"\n" +
+			"  minutes report quarterly --quarter 2021-Q1 --format csv > quy-I.csv",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Quarter == "" {
+				return minutes.Errorm(minutes.EUSAGE, "report.need_quarter")
+			}
+			if opts.Format == "" {
+				opts.Format = fmtPDF
+				if opts.Output != "" && opts.Output != "-" {
+					opts.Format = formatFromName(opts.Output)
+					if opts.Format == fmtYAML {
+						opts.Format = fmtPDF
+					}
+				}
+			}
+			if err := checkFormat("--format", opts.Format, fmtPDF, fmtCSV, fmtJSON); err != nil {
+				return err
+			}
+			return runReportQuarterly(cmd.Context(), f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Quarter, "quarter", "", minutes.T("flag.quarter"))
+	fl.StringVar(&opts.Org, "org", "", minutes.T("flag.org"))
+	fl.StringVarP(&opts.Output, "output", "o", "", minutes.T("flag.report.output"))
+	fl.StringVar(&opts.Format, "format", "", minutes.T("flag.report.format"))
+	fl.StringVar(&opts.Date, "date", "", minutes.T("flag.report.date"))
+	fl.BoolVar(&opts.Force, "force", false, minutes.T("flag.force"))
+	return cmd
+}
+
+// quarterlyInput loads what the quarterly report of q needs.
+func quarterlyInput(ctx context.Context, f *factory, q minutes.Quarter, org string) (report.QuarterlyInput, error) {
+	in := report.QuarterlyInput{Quarter: q, Org: org}
+	s, err := f.Store(ctx)
+	if err != nil {
+		return in, err
+	}
+	if in.Meetings, err = s.FindMeetings(ctx, minutes.Filter{From: q.First(), To: q.Last(), Org: org}); err != nil {
+		return in, err
+	}
+	p := q.Prev()
+	if in.Previous, err = s.FindMeetings(ctx, minutes.Filter{From: p.First(), To: p.Last(), Org: org}); err != nil {
+		return in, err
+	}
+	return in, nil
+}
+
+func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) error {
+	q, err := minutes.ParseQuarter(opts.Quarter)
+	if err != nil {
+		return err
+	}
+	in, err := quarterlyInput(ctx, f, q, opts.Org)
+	if err != nil {
+		return err
+	}
+	if opts.Date != "" {
+		d, err := minutes.ParseDate(opts.Date)
+		if err != nil {
+			return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--date", minutes.ErrorMessage(err))
+		}
+		in.Date = d
+	} else {
+		in.Date = minutes.DateOf(f.Now())
+	}
+	var data []byte
+	switch opts.Format {
+	case fmtCSV, fmtJSON:
+		figs := report.ComputeFigures(in)
+		var b bytes.Buffer
+		if opts.Format == fmtCSV {
+			err = report.FiguresCSV(&b, figs)
+		} else {
+			err = record.EncodeJSON(&b, figs)
+		}
+		if err != nil {
+			return err
+		}
+		data = b.Bytes()
+		if opts.Output == "" {
+			opts.Output = "-"
+		}
+	default:
+		if data, err = renderQuarterly(f, in); err != nil {
+			return err
+		}
+		if opts.Output == "" {
+			opts.Output = fmt.Sprintf("bao-cao-quy-%s-%d.pdf", q.Roman(), q.Year)
+		}
+	}
+	if err := writeOutput(f, opts.Output, data, opts.Force); err != nil {
+		return err
+	}
+	if opts.Output != "-" {
+		f.say(minutes.T("report.done", opts.Output, len(in.Meetings), q.Vietnamese()))
+	}
+	return nil
+}
+
+func renderQuarterly(f *factory, in report.QuarterlyInput) ([]byte, error) {
+	pdf, warnings, err := report.Quarterly(in)
+	for _, w := range warnings {
+		fmt.Fprintln(f.IO.ErrOut, minutes.T("report.warning", w.Field, w.Message))
+	}
+	if err != nil {
+		return nil, minutes.Errorm(minutes.EINTERNAL, "report.failed_render", err)
+	}
+	return pdf, nil
+}
+
+func init() {
+	minutes.Register(map[string][2]string{
+		"cmd.report.short":           {"Báo cáo tổng hợp", "Summary reports"},
+		"cmd.report.quarterly.short": {"Báo cáo tổng hợp các hội nghị trong quý (PDF, hoặc số liệu CSV/JSON)", "The quarter's summary of conferences (PDF, or the figures as CSV/JSON)"},
+		"cmd.report.quarterly.long": {"Báo cáo quý gồm số liệu (số hội nghị, đại biểu, lượt phát biểu, kết luận) so với quý trước, biểu đồ theo tháng,\nbảng các hội nghị và kết luận của từng hội nghị. Không có --org thì báo cáo gộp mọi cơ quan, chia theo từng cơ quan.",
+			"The quarterly report holds the figures (meetings, delegates, speaker turns, conclusions) beside the previous quarter's,\na chart per month, the table of meetings and each meeting's conclusions. Without --org it covers every organisation, grouped."},
+		"flag.report.output":  {"tệp kết quả (mặc định bao-cao-quy-I-2021.pdf; - là đầu ra chuẩn)", "output file (default bao-cao-quy-I-2021.pdf; - for standard output)"},
+		"flag.report.format":  {"pdf, csv hoặc json (số liệu)", "pdf, csv or json (the figures)"},
+		"flag.report.date":    {"ngày ghi trên báo cáo (mặc định hôm nay)", "the report's date (default today)"},
+		"report.need_quarter": {"hãy chọn quý: --quarter 2021-Q1", "choose a quarter: --quarter 2021-Q1"},
+		"report.done":         {"Đã ghi %s (%d hội nghị, %s)", "Wrote %s (%d meetings, %s)"},
+		"report.warning":      {"Cảnh báo: %s: %s", "Warning: %s: %s"},
+		"report.failed_render": {"không tạo được báo cáo PDF: %v", "cannot render the report PDF: %v"},
+	})
+}
