@@ -22,6 +22,12 @@ type QuarterlyInput struct {
 	// Date is the report's date on its date line. Zero means the last day of
 	// the quarter, so that the same data always gives the same PDF.
 	Date minutes.Date
+
+	// Tasks are the conclusions due in the quarter, followed up as tasks;
+	// Today is the day their state is judged on. A zero Today leaves the
+	// section "Tình hình thực hiện kết luận" out (tasks.go).
+	Tasks []minutes.Task
+	Today minutes.Date
 }
 
 // Figures are the counts of one period.
@@ -57,6 +63,7 @@ type QuarterlyFigures struct {
 	Change          Figures         `json:"change"` // current minus previous
 	Months          [3]MonthFigures `json:"months"`
 	Organizations   []OrgFigures    `json:"organizations,omitempty"` // when Org is "" and there are several
+	Tasks           *TaskFigures    `json:"tasks,omitempty"`         // when the input has a Today
 }
 
 // figures counts ms.
@@ -186,6 +193,7 @@ func ComputeFigures(in QuarterlyInput) QuarterlyFigures {
 			}
 		}
 	}
+	f.Tasks = taskFigures(in)
 	return f
 }
 
@@ -212,6 +220,7 @@ func FiguresCSV(w io.Writer, f QuarterlyFigures) error {
 		rows = append(rows, row("organization", o.Organization, f.Quarter, o.Current),
 			row("organization_previous", o.Organization, f.PreviousQuarter, o.Previous))
 	}
+	rows = withTaskCSV(rows, f)
 	if err := cw.WriteAll(rows); err != nil {
 		return err
 	}
@@ -311,6 +320,7 @@ func LayoutQuarterly(in QuarterlyInput) (*Layout, []Warning) {
 			l.add(KindParagraph, fmt.Sprintf("Quý trước (%s) có %s hội nghị với %s đại biểu tham dự.",
 				in.Quarter.Prev().Vietnamese(), vnInt(fig.Previous.Meetings), vnInt(fig.Previous.Delegates)))
 		}
+		addTasksSection(l, c, in, fig, tasksHeadAlone)
 		return l, dedupe(c.warnings)
 	}
 
@@ -399,6 +409,7 @@ func LayoutQuarterly(in QuarterlyInput) (*Layout, []Warning) {
 	if n == 0 {
 		l.add(KindParagraph, quarterlyNoConclusions)
 	}
+	addTasksSection(l, c, in, fig, tasksHead)
 	return l, dedupe(c.warnings)
 }
 

@@ -128,9 +128,42 @@ func (c *TaskCounts) percent() {
 	}
 }
 
+// taskFigures are the section's figures when in asks for the section.
+func taskFigures(in QuarterlyInput) *TaskFigures {
+	if in.Today.IsZero() {
+		return nil
+	}
+	f := ComputeTaskFigures(tasksOf(in), in.Quarter, in.Today)
+	return &f
+}
+
+// tasksOf are the tasks of in that the report counts: those of its
+// organisation, when it has one (ignoring case and diacritics, as for meetings).
+func tasksOf(in QuarterlyInput) []minutes.Task {
+	key := minutes.Fold(strings.TrimSpace(in.Org))
+	if key == "" {
+		return in.Tasks
+	}
+	out := make([]minutes.Task, 0, len(in.Tasks))
+	for _, t := range in.Tasks {
+		if minutes.Fold(strings.TrimSpace(t.Organization)) == key {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// addTasksSection adds the section after the others, when fig has it.
+func addTasksSection(l *Layout, c *cleaner, in QuarterlyInput, fig QuarterlyFigures, head string) {
+	if fig.Tasks != nil {
+		layoutTasks(l, c, head, *fig.Tasks, in.Quarter, in.Today)
+	}
+}
+
 // Texts of the section.
 const (
 	tasksHead          = "IV. TÌNH HÌNH THỰC HIỆN KẾT LUẬN"
+	tasksHeadAlone     = "TÌNH HÌNH THỰC HIỆN KẾT LUẬN" // when the quarter had no meeting: no sections I–III
 	tasksNoneForm      = "Trong %s không có kết luận, chỉ đạo nào đến hạn thực hiện."
 	tasksByOwnerHead   = "Theo người, đơn vị thực hiện"
 	tasksOverdueHead   = "Các việc quá hạn"
@@ -148,8 +181,8 @@ var (
 )
 
 // layoutTasks adds the section "Tình hình thực hiện kết luận" to l.
-func layoutTasks(l *Layout, c *cleaner, f TaskFigures, q minutes.Quarter, today minutes.Date) {
-	l.add(KindHeading, tasksHead)
+func layoutTasks(l *Layout, c *cleaner, head string, f TaskFigures, q minutes.Quarter, today minutes.Date) {
+	l.add(KindHeading, head)
 	t := f.Total
 	if t.Due == 0 {
 		l.add(KindParagraph, fmt.Sprintf(tasksNoneForm, q.Vietnamese()))
@@ -209,6 +242,22 @@ func layoutTasks(l *Layout, c *cleaner, f TaskFigures, q minutes.Quarter, today 
 
 // taskCSVColumns extend the figures CSV when the report has the section.
 var taskCSVColumns = []string{"tasks_due", "tasks_done_on_time", "tasks_done_late", "tasks_open", "tasks_overdue", "tasks_dropped", "tasks_done_percent"}
+
+// withTaskCSV adds the section's figures to the rows of the figures CSV:
+// task columns at the end of the header (empty in the meeting rows), and
+// the task rows, which leave the meeting columns empty. Without the
+// section the CSV is as before.
+func withTaskCSV(rows [][]string, f QuarterlyFigures) [][]string {
+	if f.Tasks == nil || len(rows) == 0 {
+		return rows
+	}
+	width := len(rows[0]) + len(taskCSVColumns)
+	rows[0] = append(rows[0], taskCSVColumns...)
+	for i := 1; i < len(rows); i++ {
+		rows[i] = append(rows[i], make([]string, len(taskCSVColumns))...)
+	}
+	return append(rows, taskCSVRows(f.Tasks, f.Org, width)...)
+}
 
 // taskCSVRows are the CSV rows of the section: the quarter's total, then
 // one per owner (named in the organization column), each width columns wide

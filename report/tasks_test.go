@@ -1,7 +1,9 @@
 package report
 
 import (
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -102,7 +104,7 @@ func TestLayoutTasksSection(t *testing.T) {
 		taskFixture(2, "", d(2021, 4, 2), minutes.TaskOpen, minutes.Date{}),
 	}
 	l := &Layout{}
-	layoutTasks(l, &cleaner{}, ComputeTaskFigures(tasks, q2, today), q2, today)
+	layoutTasks(l, &cleaner{}, tasksHead, ComputeTaskFigures(tasks, q2, today), q2, today)
 	if len(l.Blocks) != 6 || l.Blocks[0].Text != tasksHead || l.Blocks[3].Kind != KindTable || l.Blocks[5].Kind != KindTable {
 		t.Fatalf("blocks: %+v", l.Blocks)
 	}
@@ -139,8 +141,100 @@ func TestLayoutTasksSection(t *testing.T) {
 	}
 
 	l = &Layout{}
-	layoutTasks(l, &cleaner{}, ComputeTaskFigures(nil, q2, today), q2, today)
+	layoutTasks(l, &cleaner{}, tasksHead, ComputeTaskFigures(nil, q2, today), q2, today)
 	if len(l.Blocks) != 2 || !strings.Contains(l.Blocks[1].Text, "không có kết luận, chỉ đạo nào đến hạn") {
 		t.Errorf("empty section: %+v", l.Blocks)
+	}
+}
+
+// The section in the quarterly report: after the conclusions, in the
+// figures (JSON and CSV), and printed in the PDF.
+func TestQuarterlyWithTasks(t *testing.T) {
+	d := minutes.NewDate
+	q1 := minutes.Quarter{Year: 2021, Q: 1}
+	today := d(2021, 4, 15)
+	ms := genMeetings(3, q1, 12, genOrgs...)
+	var tasks []minutes.Task
+	for i, m := range ms {
+		st, done := minutes.TaskOpen, minutes.Date{}
+		if i%3 == 0 {
+			st, done = minutes.TaskDone, m.Date.AddDays(3)
+		}
+		tasks = append(tasks, minutes.Task{ID: int64(100 + i), MeetingID: m.ID, MeetingTitle: m.Title, MeetingDate: m.Date,
+			Organization: m.Organization, Content: "Kiểm tra tiến độ công trình số " + string(rune('A'+i)), Owner: "Ban Kinh tế - Ngân sách",
+			Due: m.Date.AddDays(2), Status: st, DoneOn: done})
+	}
+	in := QuarterlyInput{Quarter: q1, Meetings: ms, Tasks: tasks, Today: today}
+
+	without := ComputeFigures(QuarterlyInput{Quarter: q1, Meetings: ms, Tasks: tasks})
+	if without.Tasks != nil {
+		t.Fatal("without Today the report must leave the section out, as before")
+	}
+	f := ComputeFigures(in)
+	if f.Tasks == nil || f.Tasks.Total.Due != len(tasks) || f.Tasks.Total.DoneLate != 4 || f.Tasks.Total.Overdue != 8 {
+		t.Fatalf("figures: %+v", f.Tasks)
+	}
+
+	// One organisation: only its tasks.
+	org := genOrgs[1]
+	one := ComputeFigures(QuarterlyInput{Quarter: q1, Org: minutes.Fold(org), Meetings: ms, Tasks: tasks, Today: today})
+	want := 0
+	for _, tk := range tasks {
+		if tk.Organization == org {
+			want++
+		}
+	}
+	if want == 0 || one.Tasks.Total.Due != want {
+		t.Fatalf("org %s: %d tasks due, want %d", org, one.Tasks.Total.Due, want)
+	}
+
+	var buf strings.Builder
+	if err := FiguresCSV(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(buf.String())).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV: %v\n%s", err, buf.String())
+	}
+	if got := strings.Join(rows[0], ","); got != "scope,organization,period,meetings,delegates,delegates_average,speaker_turns,conclusions,"+strings.Join(taskCSVColumns, ",") {
+		t.Errorf("CSV header %s", got)
+	}
+	var total []string
+	for _, r := range rows {
+		if r[0] == "tasks" {
+			total = r
+		}
+	}
+	if strings.Join(total, ",") != "tasks,,2021-Q1,,,,,,12,0,4,0,8,0,33.3" {
+		t.Errorf("CSV tasks row %q", total)
+	}
+
+	l, _ := LayoutQuarterly(in)
+	heads := []string{}
+	for _, b := range l.Blocks {
+		if b.Kind == KindHeading {
+			heads = append(heads, b.Text)
+		}
+	}
+	if len(heads) < 2 || heads[len(heads)-1] != tasksHead || heads[len(heads)-2] != quarterlyConcludeHead {
+		t.Fatalf("headings %q: the section must come after the conclusions", heads)
+	}
+
+	pdf, _, err := Quarterly(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(run(t, pdf, "pdftotext", "-layout"))
+	for _, want := range []string{"IV. TÌNH HÌNH THỰC HIỆN KẾT LUẬN", "Theo người, đơn vị thực hiện", "Các việc quá hạn", "Ban Kinh tế - Ngân sách", "tỷ lệ hoàn thành 33,3%"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+
+	// A quarter without meetings still reports the tasks due in it.
+	q2 := q1.Next()
+	l, _ = LayoutQuarterly(QuarterlyInput{Quarter: q2, Previous: ms, Tasks: []minutes.Task{{ID: 1, Status: minutes.TaskOpen, Due: d(2021, 4, 2), Content: "x", MeetingDate: d(2021, 3, 1)}}, Today: today})
+	if last := l.Blocks[len(l.Blocks)-1]; last.Kind != KindTable || !strings.Contains(fmt.Sprint(l.Blocks), tasksHeadAlone) {
+		t.Errorf("empty quarter: %+v", l.Blocks)
 	}
 }
