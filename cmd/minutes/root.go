@@ -204,6 +204,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newDeleteCmd(f),
 		newExportCmd(f),
 		newTemplateCmd(f),
+		newTasksCmd(f),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
