@@ -8,12 +8,16 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/minutes-vn/minutes/internal/testdb"
 	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
+	"github.com/minutes-vn/minutes/report"
 )
 
 // taskAddGenerated stores generated meetings from..to-1 through minutes add.
@@ -222,4 +226,126 @@ func TestTasksTableAndCSV(t *testing.T) {
 	if len(rows) != 4 || rows[0][0] != "id" || rows[0][10] != "overdue" || rows[1][8] != "2021-04-25" || rows[1][10] != "true" || rows[1][11] != "37" {
 		t.Fatalf("csv rows: %q", rows)
 	}
+}
+
+// The figures of the quarterly section "Tình hình thực hiện kết luận",
+// computed from FindTasks by report.ComputeTaskFigures, against counts the
+// database itself makes with SQL.
+func TestTasksReportFiguresMatchSQL(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s, err := sqlstore.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		ms := make([]*minutes.Meeting, 120) // 1 January to 30 April 2021, due dates to late August
+		for i := range ms {
+			ms[i] = testdb.Meeting(i)
+		}
+		if err := s.CreateMeetings(ctx, ms); err != nil {
+			t.Fatal(err)
+		}
+		q := minutes.Quarter{Year: 2021, Q: 2}
+		today := minutes.NewDate(2021, 5, 20)
+		all, err := s.FindTasks(ctx, minutes.TaskFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, tk := range all {
+			switch {
+			case i%7 == 3:
+				_, err = s.DropTask(ctx, tk.ID, "Không còn phù hợp")
+			case i%4 == 0:
+				_, err = s.SetTaskDone(ctx, tk.ID, tk.Due.AddDays(-5), "Xong trước hạn")
+			case i%4 == 1 && !today.Before(tk.Due.AddDays(7)):
+				_, err = s.SetTaskDone(ctx, tk.ID, tk.Due.AddDays(7), "Xong trễ")
+			case i%4 == 1:
+				_, err = s.SetTaskDone(ctx, tk.ID, tk.MeetingDate.AddDays(1), "Xong sớm")
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+
+		for _, org := range []string{"", "Huyện ủy Mỹ Tú"} {
+			tasks, err := s.FindTasks(ctx, minutes.TaskFilter{From: q.First(), To: q.Last(), Org: org})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := report.ComputeTaskFigures(tasks, q, today)
+
+			// Independently: the database counts.
+			cond, args := "x.due >= ? AND x.due <= ?", []any{q.First().String(), q.Last().String()}
+			if org != "" {
+				cond, args = cond+" AND m.org_key = ?", append(args, minutes.Fold(org))
+			}
+			var rows []struct {
+				Owner      string `db:"owner"`
+				Due        int    `db:"due"`
+				DoneOnTime int    `db:"done_on_time"`
+				DoneLate   int    `db:"done_late"`
+				Open       int    `db:"open"`
+				Overdue    int    `db:"overdue"`
+				Dropped    int    `db:"dropped"`
+			}
+			counts := s.DB().Rebind(`SELECT x.owner, COUNT(*) AS due,
+				SUM(CASE WHEN x.status = 'done' AND x.done_on <= x.due THEN 1 ELSE 0 END) AS done_on_time,
+				SUM(CASE WHEN x.status = 'done' AND x.done_on > x.due THEN 1 ELSE 0 END) AS done_late,
+				SUM(CASE WHEN x.status = 'open' AND x.due >= ? THEN 1 ELSE 0 END) AS open,
+				SUM(CASE WHEN x.status = 'open' AND x.due < ? THEN 1 ELSE 0 END) AS overdue,
+				SUM(CASE WHEN x.status = 'dropped' THEN 1 ELSE 0 END) AS dropped
+				FROM conclusions x JOIN meetings m ON m.id = x.meeting_id
+				WHERE ` + cond + ` GROUP BY x.owner ORDER BY x.owner`)
+			if err := s.DB().SelectContext(ctx, &rows, counts, append([]any{today.String(), today.String()}, args...)...); err != nil {
+				t.Fatal(err)
+			}
+			var total report.TaskCounts
+			byOwner := map[string]report.TaskCounts{}
+			for _, r := range rows {
+				c := report.TaskCounts{Due: r.Due, DoneOnTime: r.DoneOnTime, DoneLate: r.DoneLate, Open: r.Open, Overdue: r.Overdue, Dropped: r.Dropped}
+				byOwner[r.Owner] = c
+				total.Due += c.Due
+				total.DoneOnTime += c.DoneOnTime
+				total.DoneLate += c.DoneLate
+				total.Open += c.Open
+				total.Overdue += c.Overdue
+				total.Dropped += c.Dropped
+			}
+			if total.Due == 0 || total.DoneOnTime == 0 || total.DoneLate == 0 || total.Open == 0 || total.Overdue == 0 || total.Dropped == 0 {
+				t.Fatalf("org %q: the data must exercise every state: %+v", org, total)
+			}
+			strip := func(c report.TaskCounts) report.TaskCounts { c.DonePercent = 0; return c }
+			if strip(got.Total) != total {
+				t.Errorf("org %q total:\n report %+v\n SQL    %+v", org, strip(got.Total), total)
+			}
+			if len(got.ByOwner) != len(byOwner) {
+				t.Errorf("org %q: %d owners, SQL has %d", org, len(got.ByOwner), len(byOwner))
+			}
+			for _, o := range got.ByOwner {
+				if strip(o.TaskCounts) != byOwner[o.Owner] {
+					t.Errorf("org %q owner %q:\n report %+v\n SQL    %+v", org, o.Owner, strip(o.TaskCounts), byOwner[o.Owner])
+				}
+			}
+			var overdueIDs []int64
+			if err := s.DB().SelectContext(ctx, &overdueIDs, s.DB().Rebind(`SELECT x.id FROM conclusions x JOIN meetings m ON m.id = x.meeting_id
+				WHERE x.status = 'open' AND x.due < ? AND `+cond+` ORDER BY x.id`), append([]any{today.String()}, args...)...); err != nil {
+				t.Fatal(err)
+			}
+			var listed []int64
+			for _, o := range got.Overdue {
+				listed = append(listed, o.ID)
+			}
+			slices.Sort(listed)
+			if !slices.Equal(listed, overdueIDs) {
+				t.Errorf("org %q overdue list %v, SQL %v", org, listed, overdueIDs)
+			}
+
+			// The quarterly report carries the same figures.
+			fig := report.ComputeFigures(report.QuarterlyInput{Quarter: q, Org: org, Tasks: tasks, Today: today})
+			if fig.Tasks == nil || !reflect.DeepEqual(*fig.Tasks, got) {
+				t.Errorf("org %q: the quarterly figures differ from ComputeTaskFigures", org)
+			}
+		}
+	})
 }
