@@ -28,6 +28,11 @@ type QuarterlyInput struct {
 	// section "Tình hình thực hiện kết luận" out (tasks.go).
 	Tasks []minutes.Task
 	Today minutes.Date
+
+	// Issuer and IssuerParent name the body that issues a report covering
+	// several organisations (the office's own name, from `minutes config`).
+	// Empty, the report names the body above them all when they share one.
+	Issuer, IssuerParent string
 }
 
 // Figures are the counts of one period.
@@ -298,6 +303,9 @@ func LayoutQuarterly(in QuarterlyInput) (*Layout, []Warning) {
 			org = parent
 		}
 		parent = ""
+		if in.Issuer != "" {
+			org, parent = in.Issuer, in.IssuerParent
+		}
 	}
 	org = c.line("organization", org)
 	parent = c.line("parent_organization", parent)

@@ -72,6 +72,14 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 	if err := s.CreateMeetings(ctx, ms); err != nil {
 		return err
 	}
+	// The examples come from several bodies of one province: the report on
+	// all of them is issued by the province's office, as configured with
+	// minutes config.
+	for k, v := range map[string]string{"organization": "Văn phòng Tỉnh ủy Sóc Trăng", "parent_organization": "Đảng bộ tỉnh Sóc Trăng"} {
+		if _, err := s.SetSetting(ctx, k, v); err != nil {
+			return err
+		}
+	}
 	quarters := map[minutes.Quarter]bool{}
 	for _, m := range ms {
 		pdf, err := renderMinutes(f, m)
@@ -90,7 +98,9 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 		if err != nil {
 			return err
 		}
-		in.Date = q.Last()
+		// Dated, and tasks judged, at the quarter's end, so the demo
+		// gives the same report whatever day it runs.
+		in.Date, in.Today = q.Last(), q.Last()
 		pdf, err := renderQuarterly(f, in)
 		if err != nil {
 			return err

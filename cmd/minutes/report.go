@@ -84,6 +84,19 @@ func quarterlyInput(ctx context.Context, f *factory, q minutes.Quarter, org stri
 	if in.Previous, err = s.FindMeetings(ctx, minutes.Filter{From: p.First(), To: p.Last(), Org: org}); err != nil {
 		return in, err
 	}
+	// The follow-up of the conclusions due in the quarter, judged today.
+	if in.Today, err = taskToday(f); err != nil {
+		return in, err
+	}
+	if in.Tasks, err = s.FindTasks(ctx, minutes.TaskFilter{From: q.First(), To: q.Last(), Org: org}); err != nil {
+		return in, err
+	}
+	// A report on several bodies is issued by the office itself.
+	settings, err := s.Settings(ctx)
+	if err != nil {
+		return in, err
+	}
+	in.Issuer, in.IssuerParent = settings["organization"], settings["parent_organization"]
 	return in, nil
 }
 
@@ -103,7 +116,7 @@ func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) er
 		}
 		in.Date = d
 	} else {
-		in.Date = minutes.DateOf(f.Now())
+		in.Date = in.Today
 	}
 	var data []byte
 	switch opts.Format {
