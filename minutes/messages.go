@@ -139,7 +139,7 @@ func init() {
 	Register(map[string][2]string{
 		"meeting.not_found":        {"không có cuộc họp số %d", "there is no meeting %d"},
 		"meeting.finalized":        {"biên bản cuộc họp %d đã được thông qua (finalized) nên không sửa được; muốn sửa, dùng: minutes amend %d --reason \"lý do\"", "the minutes of meeting %d are finalized and cannot be edited; to change them use: minutes amend %d --reason \"why\""},
-		"meeting.finalized_delete": {"biên bản cuộc họp %d đã được thông qua nên không xóa được", "the minutes of meeting %d are finalized and cannot be deleted"},
+		"meeting.finalized_delete": {"biên bản cuộc họp %d đã được thông qua nên không xóa được; muốn sửa, dùng: minutes amend %[1]d --reason \"lý do\"", "the minutes of meeting %d are finalized and cannot be deleted; to change them use: minutes amend %[1]d --reason \"why\""},
 		"meeting.stale":            {"cuộc họp %d đã được người khác sửa trong lúc bạn làm việc (bạn sửa từ phiên bản %d, hiện là phiên bản %d)", "meeting %d was changed by someone else meanwhile (you started from version %d, it is now at version %d)"},
 	})
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -70,27 +69,6 @@ type WireConclusion struct {
 	Content string `yaml:"content" json:"content"`
 	Owner   string `yaml:"owner,omitempty" json:"owner,omitempty"`
 	Due     string `yaml:"due,omitempty" json:"due,omitempty"`
-}
-
-// Meta is the record-keeping block of a backup: identity, status and
-// history, so that a restore gives back the same records.
-type Meta struct {
-	UID         string     `yaml:"uid" json:"uid"`
-	Status      string     `yaml:"status" json:"status"`
-	Version     int        `yaml:"version" json:"version"`
-	CreatedAt   time.Time  `yaml:"created_at" json:"created_at"`
-	UpdatedAt   time.Time  `yaml:"updated_at" json:"updated_at"`
-	FinalizedAt *time.Time `yaml:"finalized_at,omitempty" json:"finalized_at,omitempty"`
-	FinalizedBy string     `yaml:"finalized_by,omitempty" json:"finalized_by,omitempty"`
-}
-
-func (r *reader) meta(n *yaml.Node) *Meta {
-	var m Meta
-	if err := n.Decode(&m); err != nil {
-		r.fail(n, "record", "record.passthrough", cleanYAMLError(err))
-		return nil
-	}
-	return &m
 }
 
 // ToWire converts m to its record form; withID adds the database ID, as

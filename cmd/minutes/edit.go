@@ -137,8 +137,17 @@ func keepText(id int64, text []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("meeting-%d-%s.yaml", id, time.Now().Format("20060102-150405")))
-	return path, os.WriteFile(path, text, 0o600)
+	// A unique name: two people who lose on the same meeting in the same
+	// second must not overwrite each other's text.
+	file, err := os.CreateTemp(dir, fmt.Sprintf("meeting-%d-%s-*.yaml", id, time.Now().Format("20060102-150405")))
+	if err != nil {
+		return "", err
+	}
+	_, err = file.Write(text)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	return file.Name(), err
 }
 
 // runEditor writes text to a temporary file, opens it in the user's editor

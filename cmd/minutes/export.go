@@ -15,22 +15,31 @@ import (
 )
 
 type exportOptions struct {
-	ID     int64
-	Output string
-	Format string
-	Force  bool
+	ID      int64
+	Output  string
+	Format  string
+	Force   bool
+	Version int
+	All     bool
 }
 
 func newExportCmd(f *factory) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export ID [-o FILE.pdf]",
+		Use:   "export ID [-o FILE.pdf] | export --all [-o FILE.yaml]",
 		Short: minutes.T("cmd.export.short"),
 		Long:  minutes.T("cmd.export.long"),
 		Example: "  minutes export 12 -o bien-ban-12.pdf\n  minutes export 12 --format yaml > hop-12.yaml\n" +
-			"  minutes export 12 -o - | lp",
-		Args: cobra.ExactArgs(1),
+			"  minutes export 12 -o - | lp\n  minutes export 12 --version 2 -o bien-ban-12-v2.pdf\n" +
+			"  minutes export --all --format yaml > sao-luu.yaml",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.All {
+				return runBackupFlags(cmd, f, opts, args)
+			}
+			if len(args) == 0 {
+				return minutes.Errorm(minutes.EUSAGE, "export.need_id")
+			}
 			id, err := parseID(args[0])
 			if err != nil {
 				return err
@@ -46,6 +55,9 @@ func newExportCmd(f *factory) *cobra.Command {
 				opts.Output = "-"
 				if opts.Format == fmtPDF {
 					opts.Output = fmt.Sprintf("bien-ban-%d.pdf", id)
+					if opts.Version > 0 {
+						opts.Output = fmt.Sprintf("bien-ban-%d-v%d.pdf", id, opts.Version)
+					}
 				}
 			}
 			return runExport(cmd.Context(), f, opts)
@@ -55,6 +67,8 @@ func newExportCmd(f *factory) *cobra.Command {
 	fl.StringVarP(&opts.Output, "output", "o", "", minutes.T("flag.export.output"))
 	fl.StringVar(&opts.Format, "format", "", minutes.T("flag.export.format"))
 	fl.BoolVar(&opts.Force, "force", false, minutes.T("flag.force"))
+	fl.IntVar(&opts.Version, "version", 0, minutes.T("flag.version"))
+	fl.BoolVar(&opts.All, "all", false, minutes.T("flag.export.all"))
 	return cmd
 }
 
@@ -74,7 +88,7 @@ func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	m, err := s.FindMeetingByID(ctx, opts.ID)
+	m, err := findMeeting(ctx, f, s, opts.ID, opts.Version)
 	if err != nil {
 		return err
 	}

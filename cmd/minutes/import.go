@@ -40,6 +40,7 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 	}
 	var (
 		valid    []*minutes.Meeting
+		archives []*minutes.Archive // documents of a backup (export --all)
 		problems []minutes.Problem
 		rejected int
 	)
@@ -61,6 +62,10 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 				rejected++
 				continue
 			}
+			if a := d.Archive(); a != nil {
+				archives = append(archives, a)
+				continue
+			}
 			valid = append(valid, d.Meeting)
 		}
 	}
@@ -68,6 +73,17 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 		err := minutes.Invalid(problems).(*minutes.Error)
 		err.Message = minutes.T("import.rejected_all", rejected) + "\n" + err.Message
 		return err
+	}
+	if len(archives) > 0 {
+		if len(valid) > 0 {
+			return minutes.Errorm(minutes.EINVALID, "restore.mixed")
+		}
+		if err := runRestore(ctx, f, archives); err != nil || len(problems) == 0 {
+			return err
+		}
+		e := minutes.Invalid(problems).(*minutes.Error)
+		e.Message = minutes.T("import.rejected_some", rejected) + "\n" + e.Message
+		return e
 	}
 	s, err := f.Store(ctx)
 	if err != nil {
@@ -98,4 +114,3 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 	}
 	return nil
 }
-

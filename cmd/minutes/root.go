@@ -204,6 +204,9 @@ func newRootCmd(f *factory) *cobra.Command {
 		newDeleteCmd(f),
 		newExportCmd(f),
 		newTemplateCmd(f),
+		newFinalizeCmd(f),
+		newAmendCmd(f),
+		newHistoryCmd(f),
 		newTasksCmd(f),
 	)
 	for _, c := range root.Commands() {

@@ -9,8 +9,9 @@ import (
 )
 
 type showOptions struct {
-	ID     int64
-	Output string
+	ID      int64
+	Output  string
+	Version int
 }
 
 func newShowCmd(f *factory) *cobra.Command {
@@ -18,7 +19,7 @@ func newShowCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "show ID",
 		Short:   minutes.T("cmd.show.short"),
-		Example: "  minutes show 12\n  minutes show 12 -o json | jq .conclusions",
+		Example: "  minutes show 12\n  minutes show 12 -o json | jq .conclusions\n  minutes show 12 --version 2",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := parseID(args[0])
@@ -33,6 +34,7 @@ func newShowCmd(f *factory) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", fmtText, minutes.T("flag.output")+" (text|yaml|json)")
+	cmd.Flags().IntVar(&opts.Version, "version", 0, minutes.T("flag.version"))
 	return cmd
 }
 
@@ -41,7 +43,7 @@ func runShow(ctx context.Context, f *factory, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	m, err := s.FindMeetingByID(ctx, opts.ID)
+	m, err := findMeeting(ctx, f, s, opts.ID, opts.Version)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/record"
+)
+
+// runBackup writes every meeting with its record keeping and history
+// (export --all): the file that import restores.
+func runBackup(ctx context.Context, f *factory, opts *exportOptions) error {
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	as, err := s.Backup(ctx)
+	if err != nil {
+		return err
+	}
+	wires := make([]record.Wire, len(as))
+	for i, a := range as {
+		wires[i] = record.ArchiveWire(a)
+	}
+	var b bytes.Buffer
+	if opts.Format == fmtJSON {
+		err = record.EncodeJSON(&b, wires)
+	} else {
+		vals := make([]any, len(wires))
+		for i := range wires {
+			vals[i] = wires[i]
+		}
+		err = record.EncodeYAML(&b, vals...)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(f, opts.Output, b.Bytes(), opts.Force); err != nil {
+		return err
+	}
+	f.say(minutes.T("backup.done", len(as)))
+	return nil
+}
+
+// runRestore stores the meetings of a backup as they were; those already
+// in the database (same identity) are left alone.
+func runRestore(ctx context.Context, f *factory, as []*minutes.Archive) error {
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	restored, skipped, err := s.Restore(ctx, as)
+	if err != nil {
+		return err
+	}
+	if restored == 0 && skipped > 0 {
+		f.say(minutes.T("restore.nothing_new", skipped))
+		return nil
+	}
+	f.say(minutes.T("restore.done", restored, skipped))
+	return nil
+}
+
+func init() {
+	minutes.Register(map[string][2]string{
+		"flag.export.all":     {"sao lưu mọi cuộc họp kèm trạng thái, phiên bản và lịch sử (YAML hoặc JSON); khôi phục bằng minutes import", "back up every meeting with status, versions and history (YAML or JSON); restore with minutes import"},
+		"export.need_id":      {"hãy chỉ ra số hiệu cuộc họp (minutes export ID), hoặc --all để sao lưu tất cả", "name a meeting (minutes export ID), or --all to back up every meeting"},
+		"export.all_and_id":   {"--all sao lưu mọi cuộc họp; không ghi kèm số hiệu cuộc họp", "--all backs up every meeting; give no meeting ID with it"},
+		"export.all_pdf":      {"--all ghi bản sao lưu dữ liệu: dùng --format yaml hoặc json, không phải pdf", "--all writes a data backup: use --format yaml or json, not pdf"},
+		"export.all_version":  {"--all sao lưu mọi phiên bản; không dùng cùng --version", "--all backs up every version; it cannot be used with --version"},
+		"backup.done":         {"Đã sao lưu %d cuộc họp.", "Backed up %d meetings."},
+		"restore.mixed":       {"không trộn bản sao lưu (có khối record:) với biên bản mới trong một lần nhập; hãy nhập riêng", "a backup (with record: blocks) cannot be imported together with new records; import them separately"},
+		"restore.done":        {"Đã khôi phục %d cuộc họp từ bản sao lưu; bỏ qua %d cuộc họp đã có.", "Restored %d meetings from the backup; skipped %d already present."},
+		"restore.nothing_new": {"Không có gì mới: cả %d cuộc họp trong bản sao lưu đã có trong cơ sở dữ liệu.", "Nothing new: all %d meetings of the backup are already in the database."},
+	})
+}
+
+// runBackupFlags checks the flags of export --all and runs it.
+func runBackupFlags(cmd *cobra.Command, f *factory, opts *exportOptions, args []string) error {
+	switch {
+	case len(args) > 0:
+		return minutes.Errorm(minutes.EUSAGE, "export.all_and_id")
+	case opts.Version != 0:
+		return minutes.Errorm(minutes.EUSAGE, "export.all_version")
+	}
+	if opts.Format == "" {
+		opts.Format = fmtYAML
+		if formatFromName(opts.Output) == fmtJSON {
+			opts.Format = fmtJSON
+		}
+	}
+	if opts.Format == fmtPDF {
+		return minutes.Errorm(minutes.EUSAGE, "export.all_pdf")
+	}
+	if err := checkFormat("--format", opts.Format, fmtYAML, fmtJSON); err != nil {
+		return err
+	}
+	if opts.Output == "" {
+		opts.Output = "-"
+	}
+	return runBackup(cmd.Context(), f, opts)
+}

@@ -1,0 +1,227 @@
+package record
+
+import (
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/minutes-vn/minutes/minutes"
+)
+
+// A backup (minutes export --all) is a stream of ordinary records, each
+// with a record: block holding what the record format leaves out: the
+// identity that makes a second restore a no-op, status, version, the
+// timestamps, and the whole history with the record as it was after each
+// change. Database IDs are not written: they differ between databases, and
+// backup → restore → backup must give the same bytes. Timestamps are UTC
+// with microseconds, PostgreSQL's precision, so that a backup restores
+// identically into either database.
+
+// Meta is the record-keeping block (record:) of a backup.
+type Meta struct {
+	UID         string       `yaml:"uid,omitempty" json:"uid,omitempty"`
+	Status      string       `yaml:"status" json:"status"`
+	Version     int          `yaml:"version" json:"version"`
+	CreatedAt   time.Time    `yaml:"created_at" json:"created_at"`
+	UpdatedAt   time.Time    `yaml:"updated_at" json:"updated_at"`
+	FinalizedAt *time.Time   `yaml:"finalized_at,omitempty" json:"finalized_at,omitempty"`
+	FinalizedBy string       `yaml:"finalized_by,omitempty" json:"finalized_by,omitempty"`
+	History     []MetaChange `yaml:"history,omitempty" json:"history,omitempty"`
+}
+
+// MetaChange is one history entry in a backup. Snapshot is the record after
+// the change, its own record: block holding status, version and timestamps.
+type MetaChange struct {
+	Version  int       `yaml:"version" json:"version"`
+	Action   string    `yaml:"action" json:"action"`
+	At       time.Time `yaml:"at" json:"at"`
+	DBUser   string    `yaml:"db_user,omitempty" json:"db_user,omitempty"`
+	OSUser   string    `yaml:"os_user,omitempty" json:"os_user,omitempty"`
+	Fields   []string  `yaml:"fields,omitempty,flow" json:"fields,omitempty"`
+	Reason   string    `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Snapshot *Wire     `yaml:"snapshot,omitempty" json:"snapshot,omitempty"`
+
+	snapshot *minutes.Meeting // decoded form of Snapshot
+}
+
+// stamp is how a backup writes a time.
+func stamp(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
+// metaOf is the record keeping of m, without identity or history.
+func metaOf(m *minutes.Meeting) *Meta {
+	meta := &Meta{
+		Status: m.Status, Version: m.Version, CreatedAt: stamp(m.CreatedAt), UpdatedAt: stamp(m.UpdatedAt),
+		FinalizedBy: m.FinalizedBy,
+	}
+	if m.FinalizedAt != nil {
+		t := stamp(*m.FinalizedAt)
+		meta.FinalizedAt = &t
+	}
+	return meta
+}
+
+// apply sets the record keeping of meta on m.
+func (meta *Meta) apply(m *minutes.Meeting) {
+	m.Status, m.Version, m.CreatedAt, m.UpdatedAt = meta.Status, meta.Version, meta.CreatedAt, meta.UpdatedAt
+	m.FinalizedAt, m.FinalizedBy = meta.FinalizedAt, meta.FinalizedBy
+}
+
+// ArchiveWire is the backup form of a: the record without its ID, and a
+// record: block with identity, record keeping and history.
+func ArchiveWire(a *minutes.Archive) Wire {
+	w := ToWire(a.Meeting, false)
+	w.Record = metaOf(a.Meeting)
+	w.Record.UID = a.UID
+	for _, c := range a.History {
+		mc := MetaChange{
+			Version: c.Version, Action: c.Action, At: stamp(c.At), DBUser: c.DBUser, OSUser: c.OSUser,
+			Fields: c.Fields, Reason: c.Reason,
+		}
+		if c.Snapshot != nil {
+			sw := ToWire(c.Snapshot, false)
+			sw.Record = metaOf(c.Snapshot)
+			mc.Snapshot = &sw
+		}
+		w.Record.History = append(w.Record.History, mc)
+	}
+	return w
+}
+
+// Archive returns the meeting of a backup document with its identity,
+// record keeping and history, ready for restoring; nil when the document
+// has no record: block (an ordinary record, imported as a new meeting).
+func (d *Doc) Archive() *minutes.Archive {
+	if d.Meta == nil || d.Meeting == nil {
+		return nil
+	}
+	m := *d.Meeting
+	d.Meta.apply(&m)
+	a := &minutes.Archive{UID: d.Meta.UID, Meeting: &m}
+	for _, c := range d.Meta.History {
+		a.History = append(a.History, minutes.Change{
+			Version: c.Version, Action: c.Action, At: c.At, DBUser: c.DBUser, OSUser: c.OSUser,
+			Fields: c.Fields, Reason: c.Reason, Snapshot: c.snapshot,
+		})
+	}
+	return a
+}
+
+var (
+	metaKeys     = []string{"uid", "status", "version", "created_at", "updated_at", "finalized_at", "finalized_by", "history"}
+	snapMetaKeys = []string{"status", "version", "created_at", "updated_at", "finalized_at", "finalized_by"}
+	changeKeys   = []string{"version", "action", "at", "db_user", "os_user", "fields", "reason", "snapshot"}
+)
+
+// meta decodes the record: block of a document strictly: an unknown key is
+// an error here as anywhere in a record.
+func (r *reader) meta(n *yaml.Node) *Meta {
+	return r.metaBlock(n, "record", metaKeys)
+}
+
+func (r *reader) metaBlock(n *yaml.Node, path string, keys []string) *Meta {
+	m := &Meta{}
+	seen := map[string]bool{}
+	r.fields(n, path, keys, func(k string, v *yaml.Node, f string) {
+		seen[k] = true
+		switch k {
+		case "uid":
+			m.UID = strings.TrimSpace(r.str(v, f))
+		case "status":
+			m.Status = r.str(v, f)
+		case "version":
+			m.Version = r.integer(v, f)
+		case "created_at":
+			m.CreatedAt = r.timestamp(v, f)
+		case "updated_at":
+			m.UpdatedAt = r.timestamp(v, f)
+		case "finalized_at":
+			if t := r.timestamp(v, f); !t.IsZero() {
+				m.FinalizedAt = &t
+			}
+		case "finalized_by":
+			m.FinalizedBy = r.str(v, f)
+		case "history":
+			r.list(v, f, func(v *yaml.Node, f string) { m.History = append(m.History, r.change(v, f)) })
+		}
+	})
+	if n.Kind == yaml.MappingNode {
+		for _, k := range []string{"status", "version", "created_at", "updated_at"} {
+			if !seen[k] {
+				r.fail(n, path+"."+k, "field.required")
+			}
+		}
+		if keys[0] == "uid" && !seen["uid"] {
+			r.fail(n, path+".uid", "field.required")
+		}
+	}
+	return m
+}
+
+func (r *reader) change(n *yaml.Node, path string) MetaChange {
+	var c MetaChange
+	r.fields(n, path, changeKeys, func(k string, v *yaml.Node, f string) {
+		switch k {
+		case "version":
+			c.Version = r.integer(v, f)
+		case "action":
+			c.Action = r.str(v, f)
+		case "at":
+			c.At = r.timestamp(v, f)
+		case "db_user":
+			c.DBUser = r.str(v, f)
+		case "os_user":
+			c.OSUser = r.str(v, f)
+		case "fields":
+			r.list(v, f, func(v *yaml.Node, f string) { c.Fields = append(c.Fields, r.str(v, f)) })
+		case "reason":
+			c.Reason = r.str(v, f)
+		case "snapshot":
+			c.snapshot = r.snapshot(v, f)
+		}
+	})
+	return c
+}
+
+// snapshot decodes the record as it was after a change: the same format as
+// a document, whose record: block holds only record keeping.
+func (r *reader) snapshot(n *yaml.Node, path string) *minutes.Meeting {
+	sub := &reader{lines: map[string]int{}}
+	m := sub.meeting(n)
+	if sub.metaNode != nil {
+		sub.metaBlock(sub.metaNode, "record", snapMetaKeys).apply(m)
+	} else {
+		sub.fail(n, "record", "field.required")
+	}
+	for _, p := range sub.problems {
+		p.Field = path + "." + p.Field
+		r.problems = append(r.problems, p)
+	}
+	for f, l := range sub.lines {
+		r.lines[path+"."+f] = l
+	}
+	m.Normalize()
+	return m
+}
+
+// timestamp reads an RFC 3339 time, as a backup writes it.
+func (r *reader) timestamp(n *yaml.Node, field string) time.Time {
+	s := strings.TrimSpace(r.str(n, field))
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		r.fail(n, field, "backup.timestamp", s)
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+func init() {
+	minutes.Register(map[string][2]string{
+		"backup.timestamp": {
+			"thời điểm %q không đúng dạng RFC 3339 (ví dụ 2021-03-25T07:30:00Z)",
+			"time %q is not in RFC 3339 form (such as 2021-03-25T07:30:00Z)"},
+	})
+}
