@@ -198,7 +198,11 @@ func writeTasksText(w io.Writer, ts []minutes.Task, today minutes.Date, overdue 
 	fmt.Fprintln(w, minutes.T(head, today.Short(), len(ts)))
 	for i, t := range ts {
 		fmt.Fprintln(w)
-		fmt.Fprintf(w, "%d. %s — %s\n", i+1, minutes.T("tasks.text_task", t.ID, dueText(t.Due)), taskState(t, today))
+		head := minutes.T("tasks.text_task_no_due", t.ID)
+		if !t.Due.IsZero() {
+			head = minutes.T("tasks.text_task", t.ID, t.Due.Short())
+		}
+		fmt.Fprintf(w, "%d. %s — %s\n", i+1, head, taskState(t, today))
 		fmt.Fprintf(w, "   %s: %s\n", minutes.T("tasks.text_owner"), ownerText(t.Owner))
 		fmt.Fprintf(w, "   %s: %s\n", minutes.T("tasks.text_content"), indentLines(t.Content, "   "))
 		fmt.Fprintf(w, "   %s: %s\n", minutes.T("tasks.text_meeting"),
@@ -495,6 +499,7 @@ func init() {
 		"tasks.text_heading":         {"DANH SÁCH VIỆC THỰC HIỆN KẾT LUẬN (tính đến ngày %s): %d việc", "TASKS FROM CONCLUSIONS (as of %s): %d"},
 		"tasks.text_heading_overdue": {"CÁC VIỆC QUÁ HẠN THỰC HIỆN KẾT LUẬN (tính đến ngày %s): %d việc", "OVERDUE TASKS FROM CONCLUSIONS (as of %s): %d"},
 		"tasks.text_task":            {"Việc số %d, hạn %s", "Task %d, due %s"},
+		"tasks.text_task_no_due":     {"Việc số %d", "Task %d"},
 		"tasks.text_owner":           {"Thực hiện", "Owner"},
 		"tasks.text_content":         {"Nội dung", "Content"},
 		"tasks.text_meeting":         {"Hội nghị", "Meeting"},

@@ -173,6 +173,16 @@ func TestTasksOverdueForCron(t *testing.T) {
 		t.Fatalf("exit %d, stdout:\n%s\nwant:\n%s\nstderr: %s", r.code, r.out, want, r.errOut)
 	}
 
+	// Without --overdue every task is listed; one without a due date comes
+	// last and is never overdue.
+	noDue := strings.Replace(validRecord, "    due: 23/5/2021\n", "    due: 23/5/2021\n  - content: Rà soát quy chế làm việc\n", 1)
+	mustRun(t, dsn, "add", "-f", writeFile(t, t.TempDir(), "b.yaml", noDue))
+	r = runCLI(t, dsn, "", []string{"tasks", "--status", "open"}, taskTodayEnv+"=2030-01-01")
+	if r.code != 0 || !strings.HasSuffix(r.out, "3. Việc số 3 — đang thực hiện, không có hạn\n   Thực hiện: (chưa giao)\n   Nội dung: Rà soát quy chế làm việc\n"+
+		"   Hội nghị: ngày 25/03/2021, Hội nghị giao ban quý I/2021 (Thành ủy Sóc Trăng; cuộc họp số 2, kết luận thứ 2)\n") {
+		t.Fatalf("all open tasks: exit %d\n%s", r.code, r.out)
+	}
+
 	// Not overdue yet: nothing on stdout (cron sends no mail), exit 0; -q silences stderr too.
 	r = runCLI(t, dsn, "", []string{"tasks", "--overdue"}, taskTodayEnv+"=2021-05-23")
 	if r.code != 0 || r.out != "" || !strings.Contains(r.errOut, "Không có việc nào quá hạn (tính đến ngày 23/05/2021)") {
@@ -188,7 +198,7 @@ func TestTasksOverdueForCron(t *testing.T) {
 	for _, c := range []struct {
 		today string
 		lines int
-	}{{"2021-06-01", 6}, {"2021-05-01", 0}} {
+	}{{"2021-06-01", 11}, {"2021-05-01", 0}} {
 		cmd := exec.Command(bin, "tasks", "--overdue", "-q")
 		cmd.Env = append(os.Environ(), "MINUTES_DB="+dsn, taskTodayEnv+"="+c.today, "LANG=vi_VN.UTF-8")
 		var out, errOut bytes.Buffer
