@@ -109,14 +109,14 @@ func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) er
 	if err != nil {
 		return err
 	}
+	// The report speaks as of its date: tasks are judged on that day too.
+	in.Date = in.Today
 	if opts.Date != "" {
 		d, err := minutes.ParseDate(opts.Date)
 		if err != nil {
 			return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--date", minutes.ErrorMessage(err))
 		}
-		in.Date = d
-	} else {
-		in.Date = in.Today
+		in.Date, in.Today = d, d
 	}
 	var data []byte
 	switch opts.Format {
@@ -169,12 +169,12 @@ func init() {
 		"cmd.report.quarterly.short": {"Báo cáo tổng hợp các hội nghị trong quý (PDF, hoặc số liệu CSV/JSON)", "The quarter's summary of conferences (PDF, or the figures as CSV/JSON)"},
 		"cmd.report.quarterly.long": {"Báo cáo quý gồm số liệu (số hội nghị, đại biểu, lượt phát biểu, kết luận) so với quý trước, biểu đồ theo tháng,\nbảng các hội nghị và kết luận của từng hội nghị. Không có --org thì báo cáo gộp mọi cơ quan, chia theo từng cơ quan.",
 			"The quarterly report holds the figures (meetings, delegates, speaker turns, conclusions) beside the previous quarter's,\na chart per month, the table of meetings and each meeting's conclusions. Without --org it covers every organisation, grouped."},
-		"flag.report.output":  {"tệp kết quả (mặc định bao-cao-quy-I-2021.pdf; - là đầu ra chuẩn)", "output file (default bao-cao-quy-I-2021.pdf; - for standard output)"},
-		"flag.report.format":  {"pdf, csv hoặc json (số liệu)", "pdf, csv or json (the figures)"},
-		"flag.report.date":    {"ngày ghi trên báo cáo (mặc định hôm nay)", "the report's date (default today)"},
-		"report.need_quarter": {"hãy chọn quý: --quarter 2021-Q1", "choose a quarter: --quarter 2021-Q1"},
-		"report.done":         {"Đã ghi %s (%d hội nghị, %s)", "Wrote %s (%d meetings, %s)"},
-		"report.warning":      {"Cảnh báo: %s: %s", "Warning: %s: %s"},
+		"flag.report.output":   {"tệp kết quả (mặc định bao-cao-quy-I-2021.pdf; - là đầu ra chuẩn)", "output file (default bao-cao-quy-I-2021.pdf; - for standard output)"},
+		"flag.report.format":   {"pdf, csv hoặc json (số liệu)", "pdf, csv or json (the figures)"},
+		"flag.report.date":     {"ngày ghi trên báo cáo (mặc định hôm nay)", "the report's date (default today)"},
+		"report.need_quarter":  {"hãy chọn quý: --quarter 2021-Q1", "choose a quarter: --quarter 2021-Q1"},
+		"report.done":          {"Đã ghi %s (%d hội nghị, %s)", "Wrote %s (%d meetings, %s)"},
+		"report.warning":       {"Cảnh báo: %s: %s", "Warning: %s: %s"},
 		"report.failed_render": {"không tạo được báo cáo PDF: %v", "cannot render the report PDF: %v"},
 	})
 }

@@ -110,9 +110,9 @@ func reportError(f *factory, err error) int {
 	}
 	if isCobraUsage(err) {
 		code = minutes.EUSAGE
-		msg = err.Error() + "\n" + minutes.T("cli.see_help")
+		msg = cobraMessage(err.Error()) + "\n" + minutes.T("cli.see_help")
 	}
-	fmt.Fprintln(f.IO.ErrOut, minutes.T("cli.error_prefix")+msg)
+	fmt.Fprintln(f.IO.ErrOut, f.red(minutes.T("cli.error_prefix"))+msg)
 	if code == minutes.EINTERNAL && f.Debug {
 		fmt.Fprintf(f.IO.ErrOut, "debug: %+v\n", err)
 	}
@@ -212,6 +212,11 @@ func newRootCmd(f *factory) *cobra.Command {
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
 	}
+	root.AddCommand(newConfigCmd(f))
+	// Once every command is in: cobra's own texts from the catalogue, and
+	// completion of meeting IDs and organisations wherever they are asked for.
+	localizeCobra(root)
+	installCompletions(f, root)
 	return root
 }
 
