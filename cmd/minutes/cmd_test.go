@@ -164,8 +164,8 @@ func TestExitStatuses(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{"UnknownCommand", []string{"frobnicate"}, 2, "unknown command"},
-		{"UnknownFlag", []string{"list", "--colour"}, 2, "unknown flag"},
+		{"UnknownCommand", []string{"frobnicate"}, 2, `không có lệnh "frobnicate"`},
+		{"UnknownFlag", []string{"list", "--colour"}, 2, "không có tùy chọn --colour"},
 		{"MissingArg", []string{"show"}, 2, "minutes --help"},
 		{"BadID", []string{"show", "abc"}, 2, "không phải số hiệu cuộc họp"},
 		{"BadQuarter", []string{"list", "--quarter", "2021-Q5"}, 2, "quý \"2021-Q5\""},

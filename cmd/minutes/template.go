@@ -1,8 +1,12 @@
 package main
 
 import (
+	"context"
 	_ "embed"
-	"io"
+	"encoding/json"
+	"strings"
+	"text/template"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -12,15 +16,60 @@ import (
 //go:embed template.yaml
 var blankRecord string
 
+// recordTemplate is the commented blank record with the office defaults
+// filled in. Values are written as JSON strings, which YAML reads as
+// double-quoted scalars, so that any text (a colon, a #, a quote) stays one
+// valid value.
+var recordTemplate = template.Must(template.New("record").Funcs(template.FuncMap{
+	"q": yamlString,
+	// kv writes `key: "value"` padded so that the comments stay in a column.
+	"kv": func(key, value string) string {
+		v := yamlString(value)
+		if key == "header" {
+			v = value // party or state, as the blank record always wrote it
+		}
+		line := key + ": " + v
+		return line + strings.Repeat(" ", max(30-utf8.RuneCountInString(line), 1))
+	},
+}).Parse(blankRecord))
+
+func yamlString(s string) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
 func newTemplateCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "template",
 		Short:   minutes.T("cmd.template.short"),
-		Example: "  minutes template > hop-moi.yaml\n  # điền vào tệp, rồi:\n  minutes add -f hop-moi.yaml",
+		Long:    minutes.T("cmd.template.long"),
+		Example: minutes.T("cmd.template.example"),
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := io.WriteString(f.IO.Out, blankRecord)
-			return err
+			return runTemplate(cmd.Context(), f)
 		},
 	}
+}
+
+func runTemplate(ctx context.Context, f *factory) error {
+	d, err := officeDefaults(ctx, f)
+	if err != nil {
+		// The blank record is useful without the defaults: say why they
+		// are missing and print it anyway.
+		f.say(minutes.T("template.no_defaults", minutes.ErrorMessage(err)))
+		d = defaults{Header: minutes.HeaderParty}
+	}
+	return recordTemplate.Execute(f.IO.Out, d)
+}
+
+func init() {
+	minutes.Register(map[string][2]string{
+		"cmd.template.long": {"In ra một biên bản trống có chú thích (YAML) để điền rồi nạp bằng minutes add -f.\nCơ quan, cấp trên, thể thức, địa danh và thư ký được điền sẵn từ giá trị mặc định (minutes config)\nhoặc từ cuộc họp được ghi gần nhất.",
+			"Prints a blank, commented record (YAML) to fill in and load with minutes add -f.\nOrganisation, parent, header, place and secretary come filled in from the defaults (minutes config)\nor from the meeting recorded last."},
+		"cmd.template.example": {"  minutes template > hop-moi.yaml\n  # điền vào tệp, rồi:\n  minutes add -f hop-moi.yaml", "  minutes template > new-meeting.yaml\n  # fill it in, then:\n  minutes add -f new-meeting.yaml"},
+		"template.no_defaults": {"Không đọc được giá trị mặc định (%s); in mẫu trống.", "Cannot read the defaults (%s); printing a blank record."},
+	})
 }

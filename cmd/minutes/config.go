@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/minutes/sqlstore"
+)
+
+func newConfigCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "config",
+		Short:   minutes.T("cmd.config.short"),
+		Long:    minutes.T("cmd.config.long", strings.Join(sqlstore.SettingKeys, ", ")),
+		Example: "  minutes config set organization \"Thành ủy Sóc Trăng\"\n  minutes config set header state\n  minutes config get\n  minutes config unset secretary",
+		Args:    cobra.NoArgs,
+	}
+	keys := cobra.FixedCompletions(sqlstore.SettingKeys, cobra.ShellCompDirectiveNoFileComp)
+	set := &cobra.Command{
+		Use:   "set KEY VALUE",
+		Short: minutes.T("cmd.config.set.short"),
+		// The value may be typed without quotes: the words are joined.
+		Args: cobra.MinimumNArgs(2),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			switch {
+			case len(args) == 0:
+				return keys(cmd, args, toComplete)
+			case len(args) == 1 && args[0] == "header":
+				return []cobra.Completion{minutes.HeaderParty, minutes.HeaderState}, cobra.ShellCompDirectiveNoFileComp
+			}
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runConfigSet(cmd.Context(), f, args[0], strings.Join(args[1:], " "))
+		},
+	}
+	get := &cobra.Command{
+		Use:   "get [KEY]",
+		Short: minutes.T("cmd.config.get.short"),
+		Args:  cobra.MaximumNArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return keys(cmd, args, toComplete)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			key := ""
+			if len(args) == 1 {
+				key = args[0]
+			}
+			return runConfigGet(cmd.Context(), f, key)
+		},
+	}
+	unset := &cobra.Command{
+		Use:   "unset KEY",
+		Short: minutes.T("cmd.config.unset.short"),
+		Args:  cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return keys(cmd, args, toComplete)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runConfigUnset(cmd.Context(), f, args[0])
+		},
+	}
+	cmd.AddCommand(set, get, unset)
+	for _, c := range cmd.Commands() {
+		c.Args = wrapArgs(c.Args)
+	}
+	return cmd
+}
+
+func runConfigSet(ctx context.Context, f *factory, key, value string) error {
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	v, err := s.SetSetting(ctx, key, value)
+	if err != nil {
+		return err
+	}
+	f.say(minutes.T("config.set", key, v))
+	return nil
+}
+
+// runConfigGet prints one value, bare, for scripts; or every default that is
+// set as "key: value" lines.
+func runConfigGet(ctx context.Context, f *factory, key string) error {
+	if key != "" {
+		if _, err := sqlstore.CheckSetting(key, "x"); minutes.ErrorCode(err) == minutes.EUSAGE {
+			return err
+		}
+	}
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	all, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	if key != "" {
+		v, ok := all[key]
+		if !ok {
+			return minutes.Errorm(minutes.ENOTFOUND, "config.not_set", key, key)
+		}
+		fmt.Fprintln(f.IO.Out, v)
+		return nil
+	}
+	if len(all) == 0 {
+		f.say(minutes.T("config.none"))
+		return nil
+	}
+	for _, k := range sqlstore.SettingKeys {
+		if v, ok := all[k]; ok {
+			fmt.Fprintf(f.IO.Out, "%s: %s\n", k, v)
+		}
+	}
+	return nil
+}
+
+func runConfigUnset(ctx context.Context, f *factory, key string) error {
+	s, err := f.Store(ctx)
+	if err != nil {
+		return err
+	}
+	was, err := s.UnsetSetting(ctx, key)
+	if err != nil {
+		return err
+	}
+	if was {
+		f.say(minutes.T("config.unset", key))
+	} else {
+		f.say(minutes.T("config.was_not_set", key))
+	}
+	return nil
+}
+
+// defaults are the values a new record starts from: the office defaults
+// (minutes config), and where none is set, those of the last meeting
+// recorded.
+type defaults struct {
+	Organization, ParentOrganization, Header, Place string
+	Secretary                                       minutes.Person
+}
+
+// officeDefaults reads the defaults without creating a database that does
+// not exist yet: a first `minutes template` has nothing to start from.
+func officeDefaults(ctx context.Context, f *factory) (defaults, error) {
+	d := defaults{Header: minutes.HeaderParty}
+	s, err := f.existingStore(ctx)
+	if err != nil || s == nil {
+		return d, err
+	}
+	last, err := s.LatestMeeting(ctx)
+	if err != nil {
+		return d, err
+	}
+	if last != nil {
+		d.Organization, d.ParentOrganization, d.Place = last.Organization, last.ParentOrganization, last.Place
+		if last.Header != "" {
+			d.Header = last.Header
+		}
+		if last.Secretary != nil {
+			d.Secretary = *last.Secretary
+		}
+	}
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return d, err
+	}
+	for k, p := range map[string]*string{"organization": &d.Organization, "parent_organization": &d.ParentOrganization, "place": &d.Place, "header": &d.Header} {
+		if v, ok := set[k]; ok {
+			*p = v
+		}
+	}
+	if v, ok := set["secretary"]; ok && v != d.Secretary.Name {
+		// The title of the last meeting's secretary goes with that person only.
+		d.Secretary = minutes.Person{Name: v}
+	}
+	return d, nil
+}
+
+// existingStore opens the store unless it is a SQLite file that does not
+// exist yet; then it returns nil, so that reading defaults or completing a
+// word never creates a database as a side effect.
+func (f *factory) existingStore(ctx context.Context) (*sqlstore.Store, error) {
+	if f.store != nil {
+		return f.store, nil
+	}
+	if p := sqlitePathOf(f.DSN); p != "" {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+	}
+	return f.Store(ctx)
+}
+
+// sqlitePathOf returns the file of a SQLite DSN, "" for PostgreSQL.
+func sqlitePathOf(dsn string) string {
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		return ""
+	case dsn == "":
+		p, _ := sqlstore.DefaultPath()
+		return p
+	case strings.HasPrefix(dsn, "sqlite://"):
+		return strings.TrimPrefix(dsn, "sqlite://")
+	case strings.HasPrefix(dsn, "sqlite:"):
+		return strings.TrimPrefix(dsn, "sqlite:")
+	case strings.HasPrefix(dsn, "file:"):
+		p, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+		return p
+	}
+	return dsn
+}
+
+func init() {
+	minutes.Register(map[string][2]string{
+		"cmd.config.short": {"Giá trị mặc định của cơ quan (cơ quan, cấp trên, địa danh, thể thức, thư ký)", "Office defaults (organisation, parent, place, header, secretary)"},
+		"cmd.config.long": {"Lưu các giá trị mặc định trong cơ sở dữ liệu: biểu mẫu (minutes add) và mẫu tệp (minutes template)\nbắt đầu từ các giá trị này, nếu chưa đặt thì từ cuộc họp được ghi gần nhất.\nCác cơ quan dùng chung một máy chủ PostgreSQL thì dùng chung các giá trị này.\nCác mục: %s (header là party hoặc state).",
+			"Keeps defaults in the database: the form (minutes add) and the blank record (minutes template)\nstart from them, and where one is not set, from the meeting recorded last.\nOffices sharing one PostgreSQL server share them.\nThe settings: %s (header is party or state)."},
+		"cmd.config.set.short":   {"Đặt một giá trị mặc định", "Set a default"},
+		"cmd.config.get.short":   {"Xem các giá trị mặc định, hoặc một giá trị", "Show the defaults, or one of them"},
+		"cmd.config.unset.short": {"Bỏ một giá trị mặc định", "Remove a default"},
+
+		"config.set":         {"Đã đặt %s: %s", "Set %s: %s"},
+		"config.unset":       {"Đã bỏ giá trị mặc định %s.", "Removed the default %s."},
+		"config.was_not_set": {"%s chưa được đặt, không có gì để bỏ.", "%s was not set; nothing to remove."},
+		"config.not_set":     {"%s chưa được đặt; đặt bằng: minutes config set %s GIÁ_TRỊ", "%s is not set; set it with: minutes config set %s VALUE"},
+		"config.none":        {"Chưa đặt giá trị mặc định nào. Ví dụ: minutes config set organization \"Thành ủy Sóc Trăng\"", "No defaults are set. For example: minutes config set organization \"Thành ủy Sóc Trăng\""},
+	})
+}
