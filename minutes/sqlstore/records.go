@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/schema"
@@ -343,6 +344,12 @@ func (s *Store) Restore(ctx context.Context, as []*minutes.Archive) (restored, s
 		}
 		return nil
 	})
+	var pe *pq.Error
+	if errors.As(err, &pe) && pe.Code == "23505" {
+		// Someone restored the same meetings meanwhile (PostgreSQL; SQLite
+		// serializes writers): nothing of ours was stored.
+		return 0, 0, minutes.Errorm(minutes.ECONFLICT, "records.restore_race")
+	}
 	if err != nil {
 		return 0, 0, err
 	}
@@ -487,6 +494,9 @@ func init() {
 		"records.no_version": {
 			"cuộc họp %d không có phiên bản %d (phiên bản mới nhất là %d; xem minutes history)",
 			"meeting %d has no version %d (the latest is %d; see minutes history)"},
+		"records.restore_race": {
+			"cùng lúc có người khác khôi phục các cuộc họp này; chưa lưu gì — chạy lại lệnh để khôi phục phần còn thiếu",
+			"someone else restored these meetings at the same time; nothing was stored — run the command again to restore what is missing"},
 		"records.uid_twice": {
 			"mã định danh %s xuất hiện hai lần trong bản sao lưu",
 			"the identity %s appears twice in the backup"},

@@ -596,6 +596,39 @@ func TestBackupRestore(t *testing.T) {
 				t.Fatalf("parts of restored finalized minutes are writable: %v", err)
 			}
 		})
+		t.Run("ConcurrentRestores", func(t *testing.T) {
+			// Several clients restore one backup into one empty database at
+			// once: each meeting is stored once; a client that lost the race
+			// stored nothing and says so (or found them all present).
+			dsn := testdb.SQLite(t)
+			if src.Dialect() == "postgres" {
+				dsn = testdb.Postgres(t)
+			}
+			open(t, dsn) // migrate before the race
+			const n = 6
+			errs, counts := make([]error, n), make([]int, n)
+			var wg sync.WaitGroup
+			for i := range n {
+				c := open(t, dsn)
+				wg.Go(func() { counts[i], _, errs[i] = c.Restore(ctx, backup) })
+			}
+			wg.Wait()
+			total, conflicts := 0, 0
+			for i, err := range errs {
+				if err != nil && minutes.ErrorCode(err) != minutes.ECONFLICT {
+					t.Fatalf("client %d: %v", i, err)
+				}
+				if err != nil {
+					conflicts++
+				}
+				total += counts[i]
+			}
+			t.Logf("%s: %d clients restoring at once: %d conflicts", src.Dialect(), n, conflicts)
+			ms, _ := open(t, dsn).FindMeetings(ctx, minutes.Filter{})
+			if total != len(backup) || len(ms) != len(backup) {
+				t.Fatalf("%d restored in all, %d stored, want %d", total, len(ms), len(backup))
+			}
+		})
 		t.Run("ErrInvalidArchive", func(t *testing.T) {
 			bad := *backup[0]
 			m := *bad.Meeting
