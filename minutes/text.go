@@ -2,6 +2,7 @@ package minutes
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,17 +45,61 @@ func checkText(s string, max int) string {
 // "Quận" and "quan" fold alike, and so do "Đảng" and "dang". It runs in Go
 // so that SQLite (whose lower() is ASCII-only) and PostgreSQL agree.
 func Fold(s string) string {
+	foldOnce.Do(buildFoldTable)
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'đ' || r == 'Đ':
-			b.WriteByte('d')
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case r < foldTableSize:
+			if f := foldTable[r]; f != 0 {
+				b.WriteRune(f)
+			}
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			foldSlow(&b, r)
 		}
 	}
 	return b.String()
+}
+
+// foldTableSize covers Latin-1, Latin Extended A and B, the combining marks
+// and Latin Extended Additional, where every Vietnamese letter lives.
+const foldTableSize = 0x2000
+
+var (
+	foldOnce  sync.Once
+	foldTable [foldTableSize]rune // 0: the rune folds to nothing (a mark)
+)
+
+// buildFoldTable folds each rune of the table once, the slow way; a search
+// key is then a table lookup per letter instead of a normalisation.
+func buildFoldTable() {
+	var b strings.Builder
+	for r := rune(0); r < foldTableSize; r++ {
+		b.Reset()
+		foldSlow(&b, r)
+		if f := []rune(b.String()); len(f) == 1 {
+			foldTable[r] = f[0]
+		} else if len(f) > 1 {
+			foldTable[r] = unicode.ToLower(r) // no single base letter: keep it
+		}
+	}
+}
+
+// foldSlow decomposes r (NFD), drops the combining marks, maps đ to d and
+// lower-cases the rest.
+func foldSlow(b *strings.Builder, r rune) {
+	for _, d := range norm.NFD.String(string(r)) {
+		switch {
+		case unicode.Is(unicode.Mn, d):
+		case d == 'đ' || d == 'Đ':
+			b.WriteByte('d')
+		default:
+			b.WriteRune(unicode.ToLower(d))
+		}
+	}
 }

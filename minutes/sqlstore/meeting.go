@@ -31,26 +31,36 @@ func (s *Store) CreateMeetingsProgress(ctx context.Context, ms []*minutes.Meetin
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		now := s.Now().UTC()
-		for i, m := range ms {
-			m.Status, m.Version, m.CreatedAt, m.UpdatedAt = minutes.StatusDraft, 1, now, now
-			m.FinalizedAt, m.FinalizedBy = nil, ""
-			uid := newUID()
-			if err := s.insertMeeting(ctx, tx, m, uid); err != nil {
+		// Meetings go in batches, each table in one multi-row statement per
+		// batch: on PostgreSQL every statement is a round trip (two, with
+		// lib/pq's unnamed statements), and a meeting has about fifteen parts.
+		for start := 0; start < len(ms); start += createBatch {
+			batch := ms[start:min(start+createBatch, len(ms))]
+			uids := make([]string, len(batch))
+			for i, m := range batch {
+				m.Status, m.Version, m.CreatedAt, m.UpdatedAt = minutes.StatusDraft, 1, now, now
+				m.FinalizedAt, m.FinalizedBy = nil, ""
+				uids[i] = newUID()
+			}
+			if err := s.insertMeetings(ctx, tx, batch, uids); err != nil {
 				return err
 			}
-			if err := s.insertParts(ctx, tx, m); err != nil {
+			if err := s.insertParts(ctx, tx, batch...); err != nil {
 				return err
 			}
-			if err := s.addHistory(ctx, tx, m, uid, minutes.ActionCreated, nil, ""); err != nil {
+			if err := s.addHistories(ctx, tx, batch, uids, minutes.ActionCreated); err != nil {
 				return err
 			}
 			if progress != nil {
-				progress(i + 1)
+				progress(start + len(batch))
 			}
 		}
 		return nil
 	})
 }
+
+// createBatch is how many meetings one set of multi-row statements writes.
+const createBatch = 250
 
 // FindMeetingByID returns one meeting with all its parts.
 func (s *Store) FindMeetingByID(ctx context.Context, id int64) (*minutes.Meeting, error) {
@@ -116,7 +126,7 @@ func (s *Store) saveContent(ctx context.Context, tx *sqlx.Tx, m, old *minutes.Me
 		organization = ?, parent_organization = ?, header = ?, number = ?, title = ?, date = ?,
 		start_time = ?, end_time = ?, place = ?, location = ?, secretary_name = ?, secretary_title = ?,
 		present = ?, at_least = ?, invited = ?, composition = ?, summary = ?, comment_count = ?,
-		org_key = ?, search = ?, version = ?, updated_at = ?
+		org_key = ?, version = ?, updated_at = ?
 		WHERE id = ? AND version = ? AND status = ?`),
 		append(s.contentArgs(m), m.Version, s.ts(m.UpdatedAt), m.ID, old.Version, status)...)
 	if err != nil {
@@ -124,6 +134,9 @@ func (s *Store) saveContent(ctx context.Context, tx *sqlx.Tx, m, old *minutes.Me
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return minutes.Errorm(minutes.ECONFLICT, "meeting.stale", m.ID, old.Version, old.Version+1)
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE search_index SET text = ? WHERE meeting_id = ?`), m.SearchText(), m.ID); err != nil {
+		return fmt.Errorf("update search text of meeting %d: %w", m.ID, err)
 	}
 	for _, t := range partTables {
 		if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM `+t+` WHERE meeting_id = ?`), m.ID); err != nil {
@@ -224,111 +237,142 @@ func (s *Store) contentArgs(m *minutes.Meeting) []any {
 		m.Organization, m.ParentOrganization, m.Header, m.Number, m.Title, m.Date.String(),
 		nullClock(m.StartTime), nullClock(m.EndTime), m.Place, m.Location, secName, secTitle,
 		m.Attendance.Present, m.Attendance.AtLeast, m.Attendance.Invited, m.Attendance.Composition,
-		m.Summary, m.CommentCount, minutes.Fold(m.Organization), m.SearchText(),
+		m.Summary, m.CommentCount, minutes.Fold(m.Organization),
 	}
 }
 
 const contentColumns = `organization, parent_organization, header, number, title, date,
 	start_time, end_time, place, location, secretary_name, secretary_title,
-	present, at_least, invited, composition, summary, comment_count, org_key, search`
+	present, at_least, invited, composition, summary, comment_count, org_key`
 
 func (s *Store) insertMeeting(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, uid string) error {
-	args := append(s.contentArgs(m), uid, m.Status, m.Version, s.ts(m.CreatedAt), s.ts(m.UpdatedAt), m.FinalizedBy)
-	var fin any
-	if m.FinalizedAt != nil {
-		fin = s.ts(*m.FinalizedAt)
+	return s.insertMeetings(ctx, tx, []*minutes.Meeting{m}, []string{uid})
+}
+
+// insertMeetings writes the meeting rows of ms, whose uids are given, and
+// sets each one's ID.
+func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string) error {
+	byUID := make(map[string]*minutes.Meeting, len(ms))
+	rows := make([][]any, len(ms))
+	for i, m := range ms {
+		var fin any
+		if m.FinalizedAt != nil {
+			fin = s.ts(*m.FinalizedAt)
+		}
+		rows[i] = append(s.contentArgs(m), uids[i], m.Status, m.Version, s.ts(m.CreatedAt), s.ts(m.UpdatedAt), m.FinalizedBy, fin)
+		byUID[uids[i]] = m
 	}
-	args = append(args, fin)
-	q := `INSERT INTO meetings (` + contentColumns + `, uid, status, version, created_at, updated_at, finalized_by, finalized_at)
-		VALUES (` + placeholders(len(args)) + `) RETURNING id`
-	if err := tx.QueryRowxContext(ctx, tx.Rebind(q), args...).Scan(&m.ID); err != nil {
-		return fmt.Errorf("insert meeting: %w", err)
+	err := insertReturning(ctx, tx, "meetings", contentColumns+`, uid, status, version, created_at, updated_at, finalized_by, finalized_at`,
+		rows, "id, uid", func(r *sql.Rows) error {
+			var id int64
+			var uid string
+			if err := r.Scan(&id, &uid); err != nil {
+				return err
+			}
+			byUID[uid].ID = id
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	search := make([][]any, len(ms))
+	for i, m := range ms {
+		search[i] = []any{m.ID, m.SearchText()}
+	}
+	return insertRows(ctx, tx, "search_index", "meeting_id, text", search)
+}
+
+// insertParts writes the ordered child rows of ms.
+func (s *Store) insertParts(ctx context.Context, tx *sqlx.Tx, ms ...*minutes.Meeting) error {
+	if err := s.insertPlainParts(ctx, tx, ms...); err != nil {
+		return err
+	}
+	return s.insertConclusions(ctx, tx, ms...)
+}
+
+// insertPlainParts writes the child rows other than the conclusions, one
+// multi-row INSERT per table for all of ms.
+func (s *Store) insertPlainParts(ctx context.Context, tx *sqlx.Tx, ms ...*minutes.Meeting) error {
+	var chairs, absentees, agenda, comments, recipients [][]any
+	for _, m := range ms {
+		for i, c := range m.Chairs {
+			chairs = append(chairs, []any{m.ID, i + 1, c.Name, c.Title})
+		}
+		for i, a := range m.Attendance.Absent {
+			absentees = append(absentees, []any{m.ID, i + 1, a.Name, a.Reason})
+		}
+		for i, a := range m.Agenda {
+			agenda = append(agenda, []any{m.ID, i + 1, a.Title, a.Presenter})
+		}
+		for i, c := range m.Comments {
+			comments = append(comments, []any{m.ID, i + 1, c.Speaker, c.Title, c.Content})
+		}
+		for i, r := range m.Recipients {
+			recipients = append(recipients, []any{m.ID, i + 1, r})
+		}
+	}
+	for _, t := range []struct {
+		table, columns string
+		rows           [][]any
+	}{
+		{"chairs", "meeting_id, pos, name, title", chairs},
+		{"absentees", "meeting_id, pos, name, reason", absentees},
+		{"agenda_items", "meeting_id, pos, title, presenter", agenda},
+		{"comments", "meeting_id, pos, speaker, title, content", comments},
+		{"recipients", "meeting_id, pos, name", recipients},
+	} {
+		if err := insertRows(ctx, tx, t.table, t.columns, t.rows); err != nil {
+			return err
+		}
 	}
 	return nil
 }
 
-// insertParts writes the ordered child rows of m, one multi-row INSERT per
-// table: on PostgreSQL each statement is a round trip, and a meeting has
-// about fifteen parts.
-func (s *Store) insertParts(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting) error {
-	if err := s.insertPlainParts(ctx, tx, m); err != nil {
-		return err
-	}
-	return s.insertConclusions(ctx, tx, m)
-}
-
-// insertPlainParts writes the child rows other than the conclusions.
-func (s *Store) insertPlainParts(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting) error {
+// insertConclusions writes the conclusions of ms and sets their IDs.
+func (s *Store) insertConclusions(ctx context.Context, tx *sqlx.Tx, ms ...*minutes.Meeting) error {
+	byID := make(map[int64]*minutes.Meeting, len(ms))
 	var rows [][]any
-	for i, c := range m.Chairs {
-		rows = append(rows, []any{m.ID, i + 1, c.Name, c.Title})
-	}
-	if err := insertRows(ctx, tx, "chairs", "meeting_id, pos, name, title", rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	for i, a := range m.Attendance.Absent {
-		rows = append(rows, []any{m.ID, i + 1, a.Name, a.Reason})
-	}
-	if err := insertRows(ctx, tx, "absentees", "meeting_id, pos, name, reason", rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	for i, a := range m.Agenda {
-		rows = append(rows, []any{m.ID, i + 1, a.Title, a.Presenter})
-	}
-	if err := insertRows(ctx, tx, "agenda_items", "meeting_id, pos, title, presenter", rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	for i, c := range m.Comments {
-		rows = append(rows, []any{m.ID, i + 1, c.Speaker, c.Title, c.Content})
-	}
-	if err := insertRows(ctx, tx, "comments", "meeting_id, pos, speaker, title, content", rows); err != nil {
-		return err
-	}
-	rows = rows[:0]
-	for i, r := range m.Recipients {
-		rows = append(rows, []any{m.ID, i + 1, r})
-	}
-	return insertRows(ctx, tx, "recipients", "meeting_id, pos, name", rows)
-}
-
-func (s *Store) insertConclusions(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting) error {
-	if len(m.Conclusions) == 0 {
-		return nil
-	}
-	var b strings.Builder
-	args := make([]any, 0, 5*len(m.Conclusions))
-	b.WriteString(`INSERT INTO conclusions (meeting_id, pos, content, owner, due) VALUES `)
-	for i, c := range m.Conclusions {
-		if i > 0 {
-			b.WriteString(", ")
+	for _, m := range ms {
+		byID[m.ID] = m
+		for i, c := range m.Conclusions {
+			rows = append(rows, []any{m.ID, i + 1, c.Content, c.Owner, nullDate(c.Due)})
 		}
-		b.WriteString("(?, ?, ?, ?, ?)")
-		args = append(args, m.ID, i+1, c.Content, c.Owner, nullDate(c.Due))
 	}
-	b.WriteString(" RETURNING id, pos")
-	rows, err := tx.QueryContext(ctx, tx.Rebind(b.String()), args...)
-	if err != nil {
-		return fmt.Errorf("insert conclusions: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
+	return insertReturning(ctx, tx, "conclusions", "meeting_id, pos, content, owner, due", rows, "id, meeting_id, pos", func(r *sql.Rows) error {
+		var id, meetingID int64
 		var pos int
-		if err := rows.Scan(&id, &pos); err != nil {
+		if err := r.Scan(&id, &meetingID, &pos); err != nil {
 			return err
 		}
-		m.Conclusions[pos-1].ID = id
-	}
-	return rows.Err()
+		byID[meetingID].Conclusions[pos-1].ID = id
+		return nil
+	})
 }
 
+// maxParams bounds the values bound to one statement: SQLite allows 32,766
+// and PostgreSQL 65,535.
+const maxParams = 30000
+
+// insertRows writes rows into table with as few statements as the limit on
+// bound values allows.
 func insertRows(ctx context.Context, tx *sqlx.Tx, table, columns string, rows [][]any) error {
-	if len(rows) == 0 {
-		return nil
+	return insertReturning(ctx, tx, table, columns, rows, "", nil)
+}
+
+// insertReturning is insertRows that, when returning names columns, hands
+// each returned row to scan.
+func insertReturning(ctx context.Context, tx *sqlx.Tx, table, columns string, rows [][]any, returning string, scan func(*sql.Rows) error) error {
+	for len(rows) > 0 {
+		n := min(len(rows), maxParams/len(rows[0]))
+		if err := insertChunk(ctx, tx, table, columns, rows[:n], returning, scan); err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
+	return nil
+}
+
+func insertChunk(ctx context.Context, tx *sqlx.Tx, table, columns string, rows [][]any, returning string, scan func(*sql.Rows) error) error {
 	var b strings.Builder
 	b.WriteString("INSERT INTO " + table + " (" + columns + ") VALUES ")
 	ph := "(" + placeholders(len(rows[0])) + ")"
@@ -340,10 +384,24 @@ func insertRows(ctx context.Context, tx *sqlx.Tx, table, columns string, rows []
 		b.WriteString(ph)
 		args = append(args, r...)
 	}
-	if _, err := tx.ExecContext(ctx, tx.Rebind(b.String()), args...); err != nil {
+	if returning == "" {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(b.String()), args...); err != nil {
+			return fmt.Errorf("insert %s: %w", table, err)
+		}
+		return nil
+	}
+	b.WriteString(" RETURNING " + returning)
+	res, err := tx.QueryContext(ctx, tx.Rebind(b.String()), args...)
+	if err != nil {
 		return fmt.Errorf("insert %s: %w", table, err)
 	}
-	return nil
+	defer res.Close()
+	for res.Next() {
+		if err := scan(res); err != nil {
+			return fmt.Errorf("insert %s: %w", table, err)
+		}
+	}
+	return res.Err()
 }
 
 func placeholders(n int) string {
@@ -361,16 +419,32 @@ func (s *Store) uid(ctx context.Context, tx *sqlx.Tx, id int64) (string, error) 
 
 // addHistory logs a change with a snapshot of the record after it.
 func (s *Store) addHistory(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, uid, action string, fields []string, reason string) error {
-	snap, err := json.Marshal(m)
+	row, err := s.historyValues(m, uid, action, fields, reason)
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, tx.Rebind(`INSERT INTO history
-		(meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		m.ID, uid, m.Version, action, s.ts(s.Now()), s.dbUser, s.osUser, strings.Join(fields, ","), reason, string(snap))
-	if err != nil {
-		return fmt.Errorf("write history: %w", err)
+	return insertRows(ctx, tx, "history", historyInsertColumns, [][]any{row})
+}
+
+// addHistories logs the same action on each of ms.
+func (s *Store) addHistories(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string, action string) error {
+	rows := make([][]any, len(ms))
+	for i, m := range ms {
+		row, err := s.historyValues(m, uids[i], action, nil, "")
+		if err != nil {
+			return err
+		}
+		rows[i] = row
 	}
-	return nil
+	return insertRows(ctx, tx, "history", historyInsertColumns, rows)
+}
+
+const historyInsertColumns = "meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot"
+
+func (s *Store) historyValues(m *minutes.Meeting, uid, action string, fields []string, reason string) ([]any, error) {
+	snap, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return []any{m.ID, uid, m.Version, action, s.ts(s.Now()), s.dbUser, s.osUser, strings.Join(fields, ","), reason, string(snap)}, nil
 }

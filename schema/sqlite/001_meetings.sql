@@ -27,11 +27,17 @@ CREATE TABLE meetings (
     updated_at          TEXT    NOT NULL,
     finalized_at        TEXT,
     finalized_by        TEXT    NOT NULL DEFAULT '',
-    org_key             TEXT    NOT NULL DEFAULT '', -- folded organization, for --org
-    search              TEXT    NOT NULL DEFAULT ''  -- folded text, for --search
+    org_key             TEXT    NOT NULL DEFAULT ''  -- folded organization, for --org
 );
 CREATE INDEX meetings_date ON meetings (date);
 CREATE INDEX meetings_org_date ON meetings (org_key, date);
+
+-- The diacritic-folded text that --search looks in (minutes.Meeting.SearchText),
+-- kept apart from the wide meeting rows so that a search scans only this.
+CREATE TABLE search_index (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+    text       TEXT    NOT NULL
+);
 
 CREATE TABLE chairs (
     meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
