@@ -43,6 +43,10 @@ type Store struct {
 
 var _ minutes.Store = (*Store)(nil)
 
+// now is the store's clock: microseconds are what PostgreSQL keeps, so
+// a snapshot written from memory equals the row read back.
+func now() time.Time { return time.Now().Truncate(time.Microsecond) }
+
 // DefaultPath returns the default database file: in the user's data
 // directory ($XDG_DATA_HOME or ~/.local/share on Unix, %AppData% on Windows).
 func DefaultPath() (string, error) {
@@ -74,7 +78,7 @@ func DefaultPath() (string, error) {
 // sqlite: URL or a file path — and brings its schema up to date.
 // An empty dsn means DefaultPath.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	s := &Store{Now: time.Now}
+	s := &Store{Now: now}
 	if u, err := user.Current(); err == nil {
 		s.osUser = u.Username
 	}
