@@ -19,7 +19,7 @@ type addOptions struct {
 func newAddCmd(f *factory) *cobra.Command {
 	opts := &addOptions{}
 	cmd := &cobra.Command{
-		Use:     "add [-f FILE|-]",
+		Use:     "add [-f " + minutes.T("help.file_placeholder") + "|-]",
 		Short:   minutes.T("cmd.add.short"),
 		Long:    minutes.T("cmd.add.long"),
 		Example: minutes.T("cmd.add.example"),

@@ -285,6 +285,9 @@ var errFormQuit = errors.New("quit")
 
 // ended turns the way a form ended into what the user is told.
 func (fr *formRunner) ended(err error) error {
+	if fr.accessible {
+		fmt.Fprintln(fr.f.IO.ErrOut) // after the ^C the terminal echoed
+	}
 	switch {
 	case errors.Is(err, errFormQuit):
 		fmt.Fprintln(fr.f.IO.ErrOut, minutes.T("form.kept", fr.path))
@@ -701,7 +704,17 @@ func (fr *formRunner) text(title string, v *string, check func(string) error) *h
 }
 
 func (fr *formRunner) group(name string, fields ...huh.Field) *huh.Group {
-	return huh.NewGroup(fields...).Title(minutes.T("form.section." + name))
+	title := minutes.T("form.section." + name)
+	fr.heading(title)
+	return huh.NewGroup(fields...).Title(title)
+}
+
+// heading prints a section's title in accessible mode, where huh shows
+// only the fields.
+func (fr *formRunner) heading(title string) {
+	if fr.accessible {
+		fmt.Fprintf(fr.f.IO.ErrOut, "\n== %s ==\n", title)
+	}
 }
 
 func (fr *formRunner) orgSection() error {
@@ -919,8 +932,9 @@ func askList[T any](fr *formRunner, items *[]T, kind string, required bool, blan
 		} else if !required || i > 0 {
 			desc = minutes.T("form.blank_ends")
 		}
-		item := huh.NewGroup(fields(it, only)...).
-			Title(minutes.T("form."+kind+".group", i+1)).Description(desc)
+		title := minutes.T("form."+kind+".group", i+1)
+		fr.heading(title)
+		item := huh.NewGroup(fields(it, only)...).Title(title).Description(desc)
 		ask := huh.NewGroup(fr.confirm(minutes.T("form."+kind+".more", i+1), &more)).
 			WithHideFunc(func() bool { return !last || blank(*it) })
 		err := fr.run(item, ask)

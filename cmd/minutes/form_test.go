@@ -27,6 +27,7 @@ type screen struct {
 // test's own for the recovery file.
 type formEnv struct {
 	bin, db, data string
+	extra         []string // more environment, such as ACCESSIBLE=1
 }
 
 func newFormEnv(t *testing.T) formEnv {
@@ -49,7 +50,7 @@ func (e formEnv) recoveryFile() string {
 // directory, Vietnamese (the default) in a UTF-8 locale.
 func (e formEnv) env(extra ...string) []string {
 	env := []string{"MINUTES_DB=" + e.db, "XDG_DATA_HOME=" + e.data, "LANG=C.UTF-8", "LC_ALL=C.UTF-8", "NO_COLOR="}
-	return append(env, extra...)
+	return append(append(env, e.extra...), extra...)
 }
 
 // run runs the binary without a terminal and returns its standard output.
@@ -456,5 +457,46 @@ func TestFormNeedsATerminal(t *testing.T) {
 	r := runCLI(t, t.TempDir()+"/m.db", "", []string{"add"})
 	if r.code != exitUsage || !strings.Contains(r.errOut, "minutes add -f TỆP.yaml") {
 		t.Fatalf("add without a terminal: exit %d\n%s", r.code, r.errOut)
+	}
+}
+
+// TestFormAccessible: with ACCESSIBLE=1 the form asks one line at a time
+// (for screen readers), checks each answer, and Ctrl-C (a SIGINT here, the
+// terminal is not in raw mode) still keeps what was typed.
+func TestFormAccessible(t *testing.T) {
+	e := newFormEnv(t)
+	e.extra = []string{"ACCESSIBLE=1"}
+	s := e.start(t, "add")
+	s.waitFor("== Cơ quan ban hành biên bản ==")
+	s.waitFor("Cơ quan tổ chức hội nghị (*)")
+	s.keys("-l", "Thành ủy Sóc Trăng")
+	s.keys("Enter")
+	s.waitFor("Cơ quan cấp trên")
+	s.keys("Enter")
+	s.waitFor("2. Văn bản hành chính Nhà nước (state)")
+	s.keys("2", "Enter")
+	s.waitFor("Số và ký hiệu")
+	s.keys("Enter")
+	s.waitFor("== Hội nghị: tên, ngày, giờ, địa điểm ==")
+	s.waitFor("Tên hội nghị (*)")
+	s.keys("-l", "Hội nghị trực tuyến")
+	s.keys("Enter")
+	s.waitFor("Ngày họp (*)")
+	s.keys("-l", "31/4/2021")
+	s.keys("Enter")
+	s.waitFor(`ngày "31/4/2021" không tồn tại`)
+	s.keys("-l", "30/4/2021")
+	s.keys("Enter")
+	s.waitFor("Giờ bắt đầu")
+	s.keys("C-c")
+	s.waitFor("EXIT:1")
+	b, err := os.ReadFile(e.recoveryFile())
+	if err != nil {
+		t.Fatalf("no recovery file after Ctrl-C: %v", err)
+	}
+	for _, want := range []string{"# section: 1", "organization: Thành ủy Sóc Trăng", "header: state", "title: Hội nghị trực tuyến", `date: "2021-04-30"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("recovery file lacks %q:\n%s", want, b)
+		}
 	}
 }

@@ -65,7 +65,10 @@ const helpTemplate = `{{with (or .Long .Short)}}{{. | trimTrailingWhitespaces}}
 // localizeCobra gives cobra's built-in help and completion commands and
 // every --help flag their texts from the catalogue. It runs once all
 // commands are added.
-func localizeCobra(root *cobra.Command) {
+func localizeCobra(f *factory, root *cobra.Command) {
+	// The completion command takes its writer when it is created: ours.
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
 	root.SetUsageTemplate(usageTemplate)
 	root.SetHelpTemplate(helpTemplate)
 	// Create the built-ins now (cobra would at Execute) to reword them.
@@ -187,6 +190,7 @@ func init() {
 		"help.flags_placeholder":   {"[tùy chọn]", "[flags]"},
 		"help.command_placeholder": {"[lệnh]", "[command]"},
 		"help.default":             {"(mặc định", "(default"},
+		"help.file_placeholder":    {"TỆP", "FILE"},
 
 		"flag.help":            {"xem hướng dẫn của %s", "help for %s"},
 		"flag.no_descriptions": {"không kèm lời mô tả trong các gợi ý", "disable completion descriptions"},

@@ -215,7 +215,7 @@ func newRootCmd(f *factory) *cobra.Command {
 	root.AddCommand(newConfigCmd(f))
 	// Once every command is in: cobra's own texts from the catalogue, and
 	// completion of meeting IDs and organisations wherever they are asked for.
-	localizeCobra(root)
+	localizeCobra(f, root)
 	installCompletions(f, root)
 	return root
 }
