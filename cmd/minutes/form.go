@@ -927,7 +927,9 @@ func askList[T any](fr *formRunner, items *[]T, kind string, required bool, blan
 		more := false
 		only := func() bool { return required && len(*items) == 1 }
 		desc := ""
-		if !last || !blank(*it) {
+		if only() {
+			desc = "" // the one entry a required list must keep
+		} else if !last || !blank(*it) {
 			desc = minutes.T("form.blank_removes")
 		} else if !required || i > 0 {
 			desc = minutes.T("form.blank_ends")
