@@ -266,7 +266,7 @@ func (fr *formRunner) start() (*draft, error) {
 		if rerr := os.Rename(fr.path, aside); rerr != nil {
 			return nil, rerr
 		}
-		fmt.Fprintln(fr.f.IO.ErrOut, minutes.T("form.recovery_bad", fr.path, err, aside))
+		fr.print(minutes.T("form.recovery_bad", fr.path, err, aside))
 	}
 	def, err := officeDefaults(fr.ctx, fr.f)
 	if err != nil {
