@@ -44,6 +44,10 @@ func Postgres(t testing.TB) string {
 		}
 		t.Skipf("PostgreSQL not reachable: %v", err)
 	}
+	// The trigram index that serves --search needs pg_trgm; installed in
+	// public, it outlives the per-test schemas. Two tests racing to create
+	// it is harmless: one wins.
+	_, _ = db.Exec(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`)
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	name := fmt.Sprintf("t_%x_%d", b, time.Now().UnixNano()%1e6)

@@ -113,19 +113,19 @@ func (s *Store) where(f minutes.Filter) (string, []any) {
 		conds, args = append(conds, "m.status = ?"), append(args, f.Status)
 	}
 	// Every word must appear, in any order, ignoring case and diacritics.
-	// Both sides are folded already, so a plain substring test is exact,
-	// and much cheaper than LIKE.
+	// Both sides are folded already; the patterns are served by a trigram
+	// index (FTS5 on SQLite, pg_trgm on PostgreSQL).
 	if words := strings.Fields(minutes.Fold(minutes.Clean(f.Search))); len(words) > 0 {
-		contains := "instr(x.text, ?) > 0"
-		if s.dialect == schema.Postgres {
-			contains = "strpos(x.text, ?) > 0"
-		}
 		sub := make([]string, len(words))
 		for i, w := range words {
-			sub[i] = contains
+			if s.dialect == schema.Postgres {
+				sub[i], w = `x.text LIKE ?`, "%"+escapeLike(w)+"%"
+			} else {
+				sub[i], w = `x.text GLOB ?`, "*"+escapeGlob(w)+"*"
+			}
 			args = append(args, w)
 		}
-		conds = append(conds, "m.id IN (SELECT x.meeting_id FROM search_index x WHERE "+strings.Join(sub, " AND ")+")")
+		conds = append(conds, "m.id IN (SELECT x."+s.searchKey()+" FROM search_index x WHERE "+strings.Join(sub, " AND ")+")")
 	}
 	return strings.Join(conds, " AND "), args
 }
@@ -171,6 +171,25 @@ func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter)
 		return nil, err
 	}
 	return ms, nil
+}
+
+// searchKey is the column of search_index holding the meeting's ID: the
+// rowid of the FTS5 table on SQLite.
+func (s *Store) searchKey() string {
+	if s.dialect == schema.Postgres {
+		return "meeting_id"
+	}
+	return "rowid"
+}
+
+// escapeLike quotes LIKE's wildcards (PostgreSQL's default escape is \).
+func escapeLike(w string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(w)
+}
+
+// escapeGlob quotes GLOB's wildcards by putting each in a character class.
+func escapeGlob(w string) string {
+	return strings.NewReplacer(`*`, `[*]`, `?`, `[?]`, `[`, `[[]`).Replace(w)
 }
 
 func (r *meetingRow) meeting() (*minutes.Meeting, error) {

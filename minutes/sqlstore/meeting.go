@@ -135,7 +135,7 @@ func (s *Store) saveContent(ctx context.Context, tx *sqlx.Tx, m, old *minutes.Me
 	if n, _ := res.RowsAffected(); n != 1 {
 		return minutes.Errorm(minutes.ECONFLICT, "meeting.stale", m.ID, old.Version, old.Version+1)
 	}
-	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE search_index SET text = ? WHERE meeting_id = ?`), m.SearchText(), m.ID); err != nil {
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE search_index SET text = ? WHERE `+s.searchKey()+` = ?`), m.SearchText(), m.ID); err != nil {
 		return fmt.Errorf("update search text of meeting %d: %w", m.ID, err)
 	}
 	for _, t := range partTables {
@@ -279,7 +279,7 @@ func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.M
 	for i, m := range ms {
 		search[i] = []any{m.ID, m.SearchText()}
 	}
-	return insertRows(ctx, tx, "search_index", "meeting_id, text", search)
+	return insertRows(ctx, tx, "search_index", s.searchKey()+", text", search)
 }
 
 // insertParts writes the ordered child rows of ms.
