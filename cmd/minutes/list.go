@@ -10,7 +10,7 @@ import (
 
 type listOptions struct {
 	Quarter, From, To, Org, Search, Status, Output string
-	Year                                       int
+	Year                                           int
 }
 
 func newListCmd(f *factory) *cobra.Command {

@@ -207,6 +207,8 @@ func newRootCmd(f *factory) *cobra.Command {
 		newFinalizeCmd(f),
 		newAmendCmd(f),
 		newHistoryCmd(f),
+		newReportCmd(f),
+		newDemoCmd(f),
 		newTasksCmd(f),
 	)
 	for _, c := range root.Commands() {
