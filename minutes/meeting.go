@@ -337,11 +337,16 @@ type Change struct {
 
 // Archive is a meeting as a backup keeps it: the record with its status,
 // version and timestamps, the identity that survives a restore, and its
-// whole history with a snapshot after each change.
+// whole history with a snapshot after each change, and the follow-up of
+// its conclusions as tasks.
 type Archive struct {
 	UID     string
 	Meeting *Meeting
 	History []Change
+	// Tasks holds the follow-up of the conclusions that have any (not open,
+	// or with a reason, a status change or notes), by Pos, which names the
+	// conclusion; a conclusion not listed is an open task without notes.
+	Tasks []Task
 }
 
 // Store keeps meetings. Every method is one transaction.

@@ -47,9 +47,10 @@ type Task struct {
 
 // TaskNote is a progress note on a task.
 type TaskNote struct {
-	At   time.Time
-	Text string
-	By   string // the operating-system user who wrote it
+	At     time.Time
+	Text   string
+	By     string // the operating-system user who wrote it
+	DBUser string // the database user, as the history keeps it
 }
 
 // Field is the task's path in its meeting's record, for the history.

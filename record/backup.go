@@ -27,7 +27,31 @@ type Meta struct {
 	UpdatedAt   time.Time    `yaml:"updated_at" json:"updated_at"`
 	FinalizedAt *time.Time   `yaml:"finalized_at,omitempty" json:"finalized_at,omitempty"`
 	FinalizedBy string       `yaml:"finalized_by,omitempty" json:"finalized_by,omitempty"`
+	Tasks       []MetaTask   `yaml:"tasks,omitempty" json:"tasks,omitempty"`
 	History     []MetaChange `yaml:"history,omitempty" json:"history,omitempty"`
+}
+
+// MetaTask is the follow-up of one conclusion in a backup, named by its
+// position among the record's conclusions. Only conclusions with some
+// follow-up are listed; the others are open tasks without notes.
+type MetaTask struct {
+	Conclusion      int            `yaml:"conclusion" json:"conclusion"`
+	Status          string         `yaml:"status" json:"status"`
+	DoneOn          string         `yaml:"done_on,omitempty" json:"done_on,omitempty"`
+	Note            string         `yaml:"note,omitempty" json:"note,omitempty"`
+	Reason          string         `yaml:"reason,omitempty" json:"reason,omitempty"`
+	StatusChangedAt *time.Time     `yaml:"status_changed_at,omitempty" json:"status_changed_at,omitempty"`
+	Notes           []MetaTaskNote `yaml:"notes,omitempty" json:"notes,omitempty"`
+
+	task minutes.Task // decoded form
+}
+
+// MetaTaskNote is a progress note on a task in a backup.
+type MetaTaskNote struct {
+	At     time.Time `yaml:"at" json:"at"`
+	Text   string    `yaml:"text" json:"text"`
+	By     string    `yaml:"by,omitempty" json:"by,omitempty"`
+	DBUser string    `yaml:"db_user,omitempty" json:"db_user,omitempty"`
 }
 
 // MetaChange is one history entry in a backup. Snapshot is the record after
@@ -73,6 +97,9 @@ func ArchiveWire(a *minutes.Archive) Wire {
 	w := ToWire(a.Meeting, false)
 	w.Record = metaOf(a.Meeting)
 	w.Record.UID = a.UID
+	for _, t := range a.Tasks {
+		w.Record.Tasks = append(w.Record.Tasks, metaTaskOf(t))
+	}
 	for _, c := range a.History {
 		mc := MetaChange{
 			Version: c.Version, Action: c.Action, At: stamp(c.At), DBUser: c.DBUser, OSUser: c.OSUser,
@@ -88,6 +115,21 @@ func ArchiveWire(a *minutes.Archive) Wire {
 	return w
 }
 
+func metaTaskOf(t minutes.Task) MetaTask {
+	mt := MetaTask{Conclusion: t.Pos, Status: t.Status, Note: t.Note, Reason: t.Reason}
+	if !t.DoneOn.IsZero() {
+		mt.DoneOn = t.DoneOn.String()
+	}
+	if t.StatusChangedAt != nil {
+		at := stamp(*t.StatusChangedAt)
+		mt.StatusChangedAt = &at
+	}
+	for _, n := range t.Notes {
+		mt.Notes = append(mt.Notes, MetaTaskNote{At: stamp(n.At), Text: n.Text, By: n.By, DBUser: n.DBUser})
+	}
+	return mt
+}
+
 // Archive returns the meeting of a backup document with its identity,
 // record keeping and history, ready for restoring; nil when the document
 // has no record: block (an ordinary record, imported as a new meeting).
@@ -98,6 +140,9 @@ func (d *Doc) Archive() *minutes.Archive {
 	m := *d.Meeting
 	d.Meta.apply(&m)
 	a := &minutes.Archive{UID: d.Meta.UID, Meeting: &m}
+	for _, t := range d.Meta.Tasks {
+		a.Tasks = append(a.Tasks, t.task)
+	}
 	for _, c := range d.Meta.History {
 		a.History = append(a.History, minutes.Change{
 			Version: c.Version, Action: c.Action, At: c.At, DBUser: c.DBUser, OSUser: c.OSUser,
@@ -108,9 +153,11 @@ func (d *Doc) Archive() *minutes.Archive {
 }
 
 var (
-	metaKeys     = []string{"uid", "status", "version", "created_at", "updated_at", "finalized_at", "finalized_by", "history"}
+	metaKeys     = []string{"uid", "status", "version", "created_at", "updated_at", "finalized_at", "finalized_by", "tasks", "history"}
 	snapMetaKeys = []string{"status", "version", "created_at", "updated_at", "finalized_at", "finalized_by"}
 	changeKeys   = []string{"version", "action", "at", "db_user", "os_user", "fields", "reason", "snapshot"}
+	taskKeys     = []string{"conclusion", "status", "done_on", "note", "reason", "status_changed_at", "notes"}
+	taskNoteKeys = []string{"at", "text", "by", "db_user"}
 )
 
 // meta decodes the record: block of a document strictly: an unknown key is
@@ -141,6 +188,8 @@ func (r *reader) metaBlock(n *yaml.Node, path string, keys []string) *Meta {
 			}
 		case "finalized_by":
 			m.FinalizedBy = r.str(v, f)
+		case "tasks":
+			r.list(v, f, func(v *yaml.Node, f string) { m.Tasks = append(m.Tasks, r.task(v, f)) })
 		case "history":
 			r.list(v, f, func(v *yaml.Node, f string) { m.History = append(m.History, r.change(v, f)) })
 		}
@@ -181,6 +230,89 @@ func (r *reader) change(n *yaml.Node, path string) MetaChange {
 		}
 	})
 	return c
+}
+
+// task decodes the follow-up of one conclusion. Whether the conclusion
+// exists is for the store to say, which sees the whole record.
+func (r *reader) task(n *yaml.Node, path string) MetaTask {
+	var t MetaTask
+	var doneOn minutes.Date
+	badDay := false // reported already: not also missing
+	seen := map[string]bool{}
+	r.fields(n, path, taskKeys, func(k string, v *yaml.Node, f string) {
+		seen[k] = true
+		switch k {
+		case "conclusion":
+			t.Conclusion = r.integer(v, f)
+		case "status":
+			t.Status = r.str(v, f)
+			switch t.Status {
+			case minutes.TaskOpen, minutes.TaskDone, minutes.TaskDropped:
+			default:
+				r.fail(v, f, "task.bad_status", t.Status)
+			}
+		case "done_on":
+			before := len(r.problems)
+			if doneOn = r.date(v, f); !doneOn.IsZero() {
+				t.DoneOn = doneOn.String()
+			}
+			badDay = len(r.problems) > before
+		case "note":
+			t.Note = r.str(v, f)
+		case "reason":
+			t.Reason = r.str(v, f)
+		case "status_changed_at":
+			if at := r.timestamp(v, f); !at.IsZero() {
+				t.StatusChangedAt = &at
+			}
+		case "notes":
+			r.list(v, f, func(v *yaml.Node, f string) { t.Notes = append(t.Notes, r.taskNote(v, f)) })
+		}
+	})
+	if n.Kind == yaml.MappingNode {
+		for _, k := range []string{"conclusion", "status"} {
+			if !seen[k] {
+				r.fail(n, path+"."+k, "field.required")
+			}
+		}
+		if t.Status == minutes.TaskDone && doneOn.IsZero() && !badDay {
+			r.fail(n, path+".done_on", "field.required")
+		}
+	}
+	t.task = minutes.Task{
+		Pos: t.Conclusion, Status: t.Status, DoneOn: doneOn, Note: t.Note, Reason: t.Reason,
+		StatusChangedAt: t.StatusChangedAt,
+	}
+	for _, tn := range t.Notes {
+		t.task.Notes = append(t.task.Notes, minutes.TaskNote{At: tn.At, Text: tn.Text, By: tn.By, DBUser: tn.DBUser})
+	}
+	return t
+}
+
+func (r *reader) taskNote(n *yaml.Node, path string) MetaTaskNote {
+	var tn MetaTaskNote
+	seen := map[string]bool{}
+	r.fields(n, path, taskNoteKeys, func(k string, v *yaml.Node, f string) {
+		seen[k] = true
+		switch k {
+		case "at":
+			tn.At = r.timestamp(v, f)
+		case "text":
+			tn.Text = r.str(v, f)
+		case "by":
+			tn.By = r.str(v, f)
+		case "db_user":
+			tn.DBUser = r.str(v, f)
+		}
+	})
+	if n.Kind == yaml.MappingNode {
+		for _, k := range []string{"at", "text"} {
+			if !seen[k] {
+				r.fail(n, path+"."+k, "field.required")
+			}
+		}
+	}
+	return tn
 }
 
 // snapshot decodes the record as it was after a change: the same format as

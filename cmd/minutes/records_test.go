@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -193,16 +194,34 @@ func TestFinalizeAmendHistoryCLI(t *testing.T) {
 }
 
 // recState builds a database with every kind of history: edited drafts, a
-// finalized and amended meeting, a deleted draft.
+// finalized and amended meeting, a deleted draft, and tasks followed up on
+// the finalized meeting and on a draft: done, dropped, reopened, with notes.
 func recState(t *testing.T, dsn string) {
 	t.Helper()
 	mustRun(t, dsn, "import", "../../examples")
+	task := func(meeting int64, pos int) string {
+		for _, x := range taskList(t, dsn, "2021-06-01") {
+			if x.MeetingID == meeting && x.Position == pos {
+				return fmt.Sprint(x.ID)
+			}
+		}
+		t.Fatalf("no task %d of meeting %d", pos, meeting)
+		return ""
+	}
+	mustRun(t, dsn, "tasks", "note", task(3, 1), "Trên cuộc họp sẽ bị xóa")
 	runCLI(t, dsn, "", []string{"edit", "2"}, "EDITOR="+recEditor(t, "Giao ban tháng 02\\/2021 (đã sửa)"))
 	mustRun(t, dsn, "finalize", "1", "--yes")
 	recExpect(t, dsn, exitOK, "", []string{"amend", "1", "--reason", "sửa tên"}, "EDITOR="+recEditor(t, "Hội nghị quý I\\/2021 (sửa đổi)"))
 	recExpect(t, dsn, exitOK, "", []string{"amend", "1", "--reason", "sửa lần hai:\nbổ sung"}, "EDITOR="+recEditor(t, "Hội nghị quý I\\/2021 (sửa đổi lần 2)"))
 	mustRun(t, dsn, "add", "-f", writeFile(t, t.TempDir(), "m.yaml", validRecord))
 	mustRun(t, dsn, "delete", "3", "--yes")
+	mustRun(t, dsn, "tasks", "done", task(1, 1), "--note", "Đã quán triệt đến chi bộ", "--on", "20/4/2021")
+	mustRun(t, dsn, "tasks", "note", task(1, 2), "Đã lập danh sách cử tri")
+	mustRun(t, dsn, "tasks", "drop", task(2, 1), "--reason", "Không còn phù hợp")
+	mustRun(t, dsn, "tasks", "done", task(2, 2), "--note", "Xong", "--on", "10/3/2021")
+	mustRun(t, dsn, "tasks", "reopen", task(2, 2), "--reason", "Ghi nhầm: chưa xong")
+	mustRun(t, dsn, "tasks", "note", task(2, 2), "Dự thảo lần 1:\nchờ góp ý")
+	mustRun(t, dsn, "tasks", "note", task(2, 2), "Dự thảo lần 2")
 }
 
 func TestBackupRestoreCLI(t *testing.T) {
@@ -216,6 +235,12 @@ func TestBackupRestoreCLI(t *testing.T) {
 		if regexp.MustCompile(`(?m)^\s*id:`).MatchString(backup) {
 			t.Fatal("the backup prints database IDs")
 		}
+		for _, want := range []string{"\n  tasks:\n", "status: done", "status: dropped", "reason: 'Ghi nhầm: chưa xong'", "status_changed_at: ", "text: Dự thảo lần 2"} {
+			if !strings.Contains(backup, want) {
+				t.Fatalf("the backup lacks %q:\n%s", want, backup)
+			}
+		}
+		followUp := recTasks(t, dsn)
 		file := writeFile(t, t.TempDir(), "backup.yaml", backup)
 		fresh := func() string {
 			if strings.HasPrefix(dsn, "postgres") {
@@ -230,13 +255,16 @@ func TestBackupRestoreCLI(t *testing.T) {
 			if again := mustRun(t, dst, "export", "--all", "--format", "yaml"); again != backup {
 				t.Fatalf("backup → restore → backup differs:\n%s", recFirstDiff(backup, again))
 			}
+			if got := recTasks(t, dst); !reflect.DeepEqual(got, followUp) {
+				t.Fatalf("tasks after restore:\n%+v\nwant\n%+v", got, followUp)
+			}
 			// Restore writes its own entry, which backups leave out.
 			var id string
 			for _, line := range strings.Split(mustRun(t, dst, "list", "--status", "finalized", "-o", "csv"), "\n")[1:] {
 				id, _, _ = strings.Cut(line, ",")
 				break
 			}
-			if a := recActions(recHistory(t, dst, id)); a != "1:created 2:finalized 3:amended 4:amended 4:restored" {
+			if a := recActions(recHistory(t, dst, id)); a != "1:created 2:finalized 3:amended 4:amended 4:task_done 4:task_note 4:restored" {
 				t.Fatalf("restored history: %s", a)
 			}
 			recExpect(t, dst, exitConflict, "minutes amend", []string{"edit", id}, "EDITOR="+recEditor(t, "X"))
@@ -244,9 +272,13 @@ func TestBackupRestoreCLI(t *testing.T) {
 
 			t.Run("SecondImportIsNoOp", func(t *testing.T) {
 				before := countMeetings(t, dst)
+				tasks := recTasks(t, dst)
 				recExpect(t, dst, exitOK, "Không có gì mới: cả 3 cuộc họp", []string{"import", file})
 				if n := countMeetings(t, dst); n != before {
 					t.Fatalf("%d meetings after a second import, had %d", n, before)
+				}
+				if got := recTasks(t, dst); !reflect.DeepEqual(got, tasks) {
+					t.Fatalf("tasks after a second import:\n%+v\nwant\n%+v", got, tasks)
 				}
 			})
 		})
@@ -288,11 +320,43 @@ func TestBackupRestoreCLI(t *testing.T) {
 				t.Fatalf("a rejected backup stored %d meetings", n)
 			}
 		})
+		t.Run("ErrUnknownKeyInTask", func(t *testing.T) {
+			bad := regexp.MustCompile(`(?m)^(\s+)status: dropped$`).ReplaceAllString(backup, "${1}status: dropped\n${1}dropped_by: Bí thư")
+			dst := fresh()
+			r := recExpect(t, dst, exitInvalid, "record.tasks[1].dropped_by", []string{"import", writeFile(t, t.TempDir(), "bad.yaml", bad)})
+			if !regexp.MustCompile(`dòng \d+`).MatchString(r.errOut) {
+				t.Fatalf("no line number: %s", r.errOut)
+			}
+			if n := countMeetings(t, dst); n != 0 {
+				t.Fatalf("a rejected backup stored %d meetings", n)
+			}
+		})
+		t.Run("ErrBadTask", func(t *testing.T) {
+			bad := regexp.MustCompile(`(?m)^(\s+)status: dropped$`).ReplaceAllString(backup, "${1}status: finished")
+			bad = regexp.MustCompile(`(?m)^(\s+)done_on: \S+$`).ReplaceAllString(bad, "")
+			r := recExpect(t, fresh(), exitInvalid, `"finished"`, []string{"import", writeFile(t, t.TempDir(), "bad.yaml", bad)})
+			if !strings.Contains(r.errOut, "record.tasks[1].done_on") {
+				t.Fatalf("a done task without its day is not reported: %s", r.errOut)
+			}
+			bad = regexp.MustCompile(`(?m)^(\s+- )conclusion: 2$`).ReplaceAllString(backup, "${1}conclusion: 7")
+			recExpect(t, fresh(), exitInvalid, "không có kết luận số 7", []string{"import", writeFile(t, t.TempDir(), "bad.yaml", bad)})
+		})
 		t.Run("ErrBadTimestamp", func(t *testing.T) {
 			bad := regexp.MustCompile(`created_at: \S+`).ReplaceAllString(backup, "created_at: 25/3/2021")
 			recExpect(t, fresh(), exitInvalid, "RFC 3339", []string{"import", writeFile(t, t.TempDir(), "bad.yaml", bad)})
 		})
 	})
+}
+
+// recTasks lists every task as minutes tasks -o json shows it, without the
+// IDs, which differ between databases.
+func recTasks(t *testing.T, dsn string) []taskJSON {
+	t.Helper()
+	ts := taskList(t, dsn, "2021-06-01")
+	for i := range ts {
+		ts[i].ID, ts[i].MeetingID = 0, 0
+	}
+	return ts
 }
 
 func recFirstDiff(a, b string) string {

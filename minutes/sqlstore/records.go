@@ -288,9 +288,13 @@ func (s *Store) Backup(ctx context.Context) ([]*minutes.Archive, error) {
 	for _, r := range ids {
 		uidOf[r.ID] = r.UID
 	}
+	tasks, err := s.backupTasks(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	byUID := make(map[string]*minutes.Archive, len(ms))
 	for _, m := range ms {
-		a := &minutes.Archive{UID: uidOf[m.ID], Meeting: m}
+		a := &minutes.Archive{UID: uidOf[m.ID], Meeting: m, Tasks: tasks[m.ID]}
 		byUID[a.UID] = a
 		out = append(out, a)
 	}
@@ -386,12 +390,16 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive) er
 			return err
 		}
 	}
-	return s.openRecordWrite(ctx, tx, m.ID, m.Version, func() error {
+	err := s.openRecordWrite(ctx, tx, m.ID, m.Version, func() error {
 		if err := s.addHistory(ctx, tx, &m, a.UID, minutes.ActionRestored, nil, ""); err != nil {
 			return err
 		}
 		return s.insertParts(ctx, tx, &m)
 	})
+	if err != nil {
+		return err
+	}
+	return s.restoreTasks(ctx, tx, &m, a.Tasks)
 }
 
 // insertChange writes a history entry as it was, under the meeting's new ID.
@@ -461,6 +469,7 @@ func checkArchives(as []*minutes.Archive) error {
 				}
 			}
 		}
+		ps = append(ps, checkArchiveTasks(i+1, a)...)
 		for j, c := range a.History {
 			if c.Version < 1 || c.Version > m.Version {
 				add(fmt.Sprintf("record.history[%d].version", j+1), "records.history_version", c.Version, m.Version)
@@ -476,8 +485,50 @@ func checkArchives(as []*minutes.Archive) error {
 	return minutes.Invalid(ps)
 }
 
+// checkArchiveTasks checks the follow-up of an archive's conclusions: each
+// names a conclusion of the meeting once, with a status the database
+// accepts. The record format's decoder checks status and day with line
+// numbers; the conclusion's position can be checked only here, against the
+// whole record.
+func checkArchiveTasks(doc int, a *minutes.Archive) []minutes.Problem {
+	var ps []minutes.Problem
+	seen := make(map[int]bool, len(a.Tasks))
+	for j, t := range a.Tasks {
+		add := func(field, key string, args ...any) {
+			ps = append(ps, minutes.Problem{Doc: doc, Field: fmt.Sprintf("record.tasks[%d].%s", j+1, field), Reason: minutes.T(key, args...)})
+		}
+		switch {
+		case t.Pos < 1 || t.Pos > len(a.Meeting.Conclusions):
+			add("conclusion", "records.task_conclusion", t.Pos, len(a.Meeting.Conclusions))
+		case seen[t.Pos]:
+			add("conclusion", "records.task_twice", t.Pos)
+		}
+		seen[t.Pos] = true
+		switch t.Status {
+		case minutes.TaskOpen, minutes.TaskDone, minutes.TaskDropped:
+		default:
+			add("status", "task.bad_status", t.Status)
+		}
+		if t.Status == minutes.TaskDone && t.DoneOn.IsZero() {
+			add("done_on", "field.required")
+		}
+		for k, n := range t.Notes {
+			if n.At.IsZero() {
+				add(fmt.Sprintf("notes[%d].at", k+1), "field.required")
+			}
+		}
+	}
+	return ps
+}
+
 func init() {
 	minutes.Register(map[string][2]string{
+		"records.task_conclusion": {
+			"không có kết luận số %d (biên bản có %d kết luận)",
+			"there is no conclusion %d (the minutes have %d)"},
+		"records.task_twice": {
+			"kết luận số %d được ghi hai lần trong phần theo dõi thực hiện",
+			"conclusion %d appears twice in the follow-up"},
 		"records.already_finalized": {
 			"biên bản cuộc họp %d đã được thông qua (phiên bản %d); muốn sửa, dùng: minutes amend %d --reason \"lý do\"",
 			"the minutes of meeting %d are already finalized (version %d); to change them use: minutes amend %d --reason \"why\""},

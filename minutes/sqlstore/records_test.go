@@ -538,12 +538,20 @@ func TestBackupRestore(t *testing.T) {
 		if err := src.DeleteMeeting(ctx, gone.ID, 0); err != nil {
 			t.Fatal(err)
 		}
+		// Follow-up on both: done, dropped, reopened, notes alone; the
+		// last conclusion of each stays plain open.
+		recFollowUp(t, src, draft, fin)
 		backup, err := src.Backup(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(backup) != 2 {
 			t.Fatalf("backup holds %d meetings, want the 2 that exist", len(backup))
+		}
+		for _, a := range backup {
+			if got := recTaskStates(a.Tasks); got != "1:done/1 2:dropped/0 3:open/2" {
+				t.Fatalf("backup of meeting %d keeps tasks %q", a.Meeting.ID, got)
+			}
 		}
 
 		dstDSN := testdb.SQLite(t)
@@ -564,6 +572,16 @@ func TestBackupRestore(t *testing.T) {
 			if !reflect.DeepEqual(recComparable(again), recComparable(backup)) {
 				t.Fatalf("backup after restore differs:\n%+v\n%+v", recComparable(again), recComparable(backup))
 			}
+			// What the tasks commands read, not only what a backup writes.
+			for _, a := range again {
+				ts, err := dst.FindTasks(ctx, minutes.TaskFilter{MeetingID: a.Meeting.ID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := recTaskStates(ts); got != "1:done/1 2:dropped/0 3:open/2 4:open/0" {
+					t.Fatalf("restored tasks of meeting %d: %s", a.Meeting.ID, got)
+				}
+			}
 			for _, a := range again {
 				h, _ := dst.History(ctx, a.Meeting.ID)
 				if last := h[len(h)-1]; last.Action != minutes.ActionRestored || last.Version != a.Meeting.Version {
@@ -577,6 +595,7 @@ func TestBackupRestore(t *testing.T) {
 			}
 		})
 		t.Run("SecondRestoreIsNoOp", func(t *testing.T) {
+			tasks, _ := dst.FindTasks(ctx, minutes.TaskFilter{})
 			restored, skipped, err := dst.Restore(ctx, backup)
 			if err != nil || restored != 0 || skipped != 2 {
 				t.Fatalf("second restore: %d restored, %d skipped, %v", restored, skipped, err)
@@ -584,6 +603,20 @@ func TestBackupRestore(t *testing.T) {
 			ms, _ := dst.FindMeetings(ctx, minutes.Filter{})
 			if len(ms) != 2 {
 				t.Fatalf("%d meetings after a second restore", len(ms))
+			}
+			if again, _ := dst.FindTasks(ctx, minutes.TaskFilter{}); len(tasks) != 8 || !reflect.DeepEqual(again, tasks) {
+				t.Fatalf("a second restore changed the tasks:\n%+v\n%+v", again, tasks)
+			}
+		})
+		t.Run("RestoredTasksFollowUp", func(t *testing.T) {
+			ms, _ := dst.FindMeetings(ctx, minutes.Filter{Status: minutes.StatusFinalized})
+			ts, _ := dst.FindTasks(ctx, minutes.TaskFilter{MeetingID: ms[0].ID, Status: minutes.TaskDone})
+			if len(ts) != 1 {
+				t.Fatalf("%d done tasks on the restored finalized minutes", len(ts))
+			}
+			got, err := dst.ReopenTask(ctx, ts[0].ID, "ghi nhầm trước khi sao lưu")
+			if err != nil || got.Status != minutes.TaskOpen || len(got.Notes) != 1 {
+				t.Fatalf("reopen a restored task: %+v, %v", got, err)
 			}
 		})
 		t.Run("RestoredFinalizedIsReadOnly", func(t *testing.T) {
@@ -629,6 +662,19 @@ func TestBackupRestore(t *testing.T) {
 				t.Fatalf("%d restored in all, %d stored, want %d", total, len(ms), len(backup))
 			}
 		})
+		t.Run("ErrTaskOfNoConclusion", func(t *testing.T) {
+			bad := *backup[0]
+			bad.UID = "uid-of-bad-tasks"
+			bad.Tasks = []minutes.Task{{Pos: 9, Status: minutes.TaskOpen}, {Pos: 1, Status: "finished"}, {Pos: 1, Status: minutes.TaskDone}}
+			_, _, err := dst.Restore(ctx, []*minutes.Archive{&bad})
+			recWantCode(t, err, minutes.EINVALID, "")
+			for _, want := range []string{"record.tasks[1].conclusion", "no conclusion 9", "record.tasks[2].status",
+				"record.tasks[3].conclusion", "appears twice", "record.tasks[3].done_on"} {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("problem %q not reported: %v", want, err)
+				}
+			}
+		})
 		t.Run("ErrInvalidArchive", func(t *testing.T) {
 			bad := *backup[0]
 			m := *bad.Meeting
@@ -643,6 +689,56 @@ func TestBackupRestore(t *testing.T) {
 	})
 }
 
+// recFollowUp gives conclusions 1–3 of each meeting follow-up: 1 done with
+// a note, 2 dropped, 3 done then reopened with two progress notes.
+func recFollowUp(t *testing.T, s *sqlstore.Store, ms ...*minutes.Meeting) {
+	t.Helper()
+	ctx := context.Background()
+	for _, m := range ms {
+		m, err := s.FindMeetingByID(ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		must := func(_ *minutes.Task, err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatalf("meeting %d: %v", m.ID, err)
+			}
+		}
+		c := m.Conclusions
+		must(s.AddTaskNote(ctx, c[0].ID, "Đã họp triển khai"))
+		must(s.SetTaskDone(ctx, c[0].ID, m.Date.AddDays(5), "Đã tổ chức xong"))
+		must(s.DropTask(ctx, c[1].ID, "Không còn phù hợp"))
+		must(s.SetTaskDone(ctx, c[2].ID, m.Date.AddDays(7), "Xong"))
+		must(s.ReopenTask(ctx, c[2].ID, "Ghi nhầm: chưa xong"))
+		must(s.AddTaskNote(ctx, c[2].ID, "Dự thảo lần 1;\nchờ góp ý"))
+		must(s.AddTaskNote(ctx, c[2].ID, "Dự thảo lần 2"))
+	}
+}
+
+// recTaskStates sums tasks up as pos:status/notes, checking on the way that
+// the follow-up recFollowUp wrote came with it.
+func recTaskStates(ts []minutes.Task) string {
+	var out []string
+	for _, t := range ts {
+		s := fmt.Sprintf("%d:%s/%d", t.Pos, t.Status, len(t.Notes))
+		switch {
+		case t.Status == minutes.TaskDone && (t.DoneOn.IsZero() || t.Note != "Đã tổ chức xong"),
+			t.Status == minutes.TaskDropped && t.Reason != "Không còn phù hợp",
+			t.Pos == 3 && t.Reason != "Ghi nhầm: chưa xong",
+			t.Pos < 4 && t.StatusChangedAt == nil:
+			s += "(state lost)"
+		}
+		for _, n := range t.Notes {
+			if n.At.IsZero() || n.Text == "" || n.By == "" {
+				s += "(note lost)"
+			}
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
 // recComparable drops what differs between databases: the IDs.
 func recComparable(as []*minutes.Archive) []minutes.Archive {
 	out := make([]minutes.Archive, len(as))
@@ -652,6 +748,11 @@ func recComparable(as []*minutes.Archive) []minutes.Archive {
 		m.ID = 0
 		m.Conclusions = content(&m).Conclusions
 		c.Meeting = &m
+		c.Tasks = nil
+		for _, tk := range a.Tasks {
+			tk.ID, tk.MeetingID = 0, 0
+			c.Tasks = append(c.Tasks, tk)
+		}
 		c.History = nil
 		for _, h := range a.History {
 			h.MeetingID = 0

@@ -1,9 +1,11 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jmoiron/sqlx"
@@ -140,7 +142,7 @@ func (s *Store) findTasks(ctx context.Context, tx *sqlx.Tx, f minutes.TaskFilter
 	if len(ts) == 0 {
 		return ts, nil
 	}
-	notes, err := tx.QueryxContext(ctx, tx.Rebind(`SELECT n.conclusion_id, n.at, n.text, n.os_user FROM task_notes n
+	notes, err := tx.QueryxContext(ctx, tx.Rebind(`SELECT n.conclusion_id, n.at, n.text, n.os_user, n.db_user FROM task_notes n
 		WHERE n.conclusion_id IN (SELECT x.id FROM conclusions x JOIN meetings m ON m.id = x.meeting_id WHERE `+cond+`)
 		ORDER BY n.conclusion_id, n.id`), args...)
 	if err != nil {
@@ -151,7 +153,7 @@ func (s *Store) findTasks(ctx context.Context, tx *sqlx.Tx, f minutes.TaskFilter
 		var id int64
 		var at dbTime
 		var n minutes.TaskNote
-		if err := notes.Scan(&id, &at, &n.Text, &n.By); err != nil {
+		if err := notes.Scan(&id, &at, &n.Text, &n.By, &n.DBUser); err != nil {
 			return nil, fmt.Errorf("find task notes: %w", err)
 		}
 		n.At = at.Time
@@ -274,6 +276,60 @@ func (s *Store) taskHistory(ctx context.Context, tx *sqlx.Tx, t *minutes.Task, a
 		return err
 	}
 	return s.addHistory(ctx, tx, m, uid, action, []string{t.Field()}, reason)
+}
+
+// hasFollowUp reports whether t is more than a conclusion nobody has
+// followed up yet: a backup keeps the state of such tasks only.
+func hasFollowUp(t minutes.Task) bool {
+	return t.Status != minutes.TaskOpen || t.StatusChangedAt != nil || len(t.Notes) > 0 ||
+		t.Reason != "" || t.Note != "" || !t.DoneOn.IsZero()
+}
+
+// backupTasks returns the tasks with follow-up, by meeting ID, each
+// meeting's by position.
+func (s *Store) backupTasks(ctx context.Context, tx *sqlx.Tx) (map[int64][]minutes.Task, error) {
+	ts, err := s.findTasks(ctx, tx, minutes.TaskFilter{}, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]minutes.Task)
+	for _, t := range ts {
+		if hasFollowUp(t) {
+			out[t.MeetingID] = append(out[t.MeetingID], t)
+		}
+	}
+	for _, mts := range out {
+		slices.SortFunc(mts, func(a, b minutes.Task) int { return cmp.Compare(a.Pos, b.Pos) })
+	}
+	return out, nil
+}
+
+// restoreTasks writes the follow-up of a restored meeting's conclusions, as
+// it was: status, day, note, reason, when it changed, and the notes with
+// their authors. m's conclusions carry their new IDs. The triggers do not
+// guard these columns, so this needs no open record write.
+func (s *Store) restoreTasks(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, ts []minutes.Task) error {
+	var notes [][]any
+	for _, t := range ts {
+		if t.Pos < 1 || t.Pos > len(m.Conclusions) { // a blank conclusion dropped by Normalize
+			return minutes.Errorm(minutes.EINVALID, "records.task_conclusion", t.Pos, len(m.Conclusions))
+		}
+		id := m.Conclusions[t.Pos-1].ID
+		var changed any
+		if t.StatusChangedAt != nil {
+			changed = s.ts(*t.StatusChangedAt)
+		}
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE conclusions
+			SET status = ?, done_on = ?, note = ?, reason = ?, status_changed_at = ?
+			WHERE id = ?`), t.Status, nullDate(t.DoneOn), t.Note, t.Reason, changed, id); err != nil {
+			return fmt.Errorf("restore task %d of meeting %d: %w", t.Pos, m.ID, err)
+		}
+		for _, n := range t.Notes {
+			notes = append(notes, []any{id, s.ts(n.At), n.Text, n.DBUser, n.By})
+		}
+	}
+	// Inserted in order, so that their IDs keep the notes oldest first.
+	return insertRows(ctx, tx, "task_notes", "conclusion_id, at, text, db_user, os_user", notes)
 }
 
 // conclusionRow is a stored conclusion as replaceConclusions compares it.
