@@ -106,11 +106,11 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		// concurrent without piling up busy waits.
 		s.db.SetMaxOpenConns(4)
 	}
-	if err := s.db.PingContext(ctx); err != nil {
+	if err := s.retryBusy(ctx, s.db.PingContext); err != nil {
 		s.db.Close()
 		return nil, &minutes.Error{Code: minutes.EINTERNAL, Message: minutes.T("db.open", redact(dsn), err)}
 	}
-	if err := schema.Migrate(ctx, s.db.DB, s.dialect); err != nil {
+	if err := s.retryBusy(ctx, func(ctx context.Context) error { return schema.Migrate(ctx, s.db.DB, s.dialect) }); err != nil {
 		s.db.Close()
 		return nil, &minutes.Error{Code: minutes.EINTERNAL, Message: minutes.T("db.migrate", err)}
 	}
@@ -118,6 +118,25 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		_ = s.db.GetContext(ctx, &s.dbUser, `SELECT current_user`)
 	}
 	return s, nil
+}
+
+// retryBusy runs f until SQLite stops answering SQLITE_BUSY, for at most
+// ten seconds. Turning a new file to WAL mode needs the file to itself and
+// fails at once, without the busy timeout, when several processes create
+// the same database together.
+func (s *Store) retryBusy(ctx context.Context, f func(context.Context) error) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := f(ctx)
+		if err == nil || s.dialect != schema.SQLite || !strings.Contains(err.Error(), "SQLITE_BUSY") || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
 }
 
 // Dialect returns "sqlite" or "postgres".
