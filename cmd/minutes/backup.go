@@ -66,7 +66,7 @@ func runRestore(ctx context.Context, f *factory, as []*minutes.Archive) error {
 
 func init() {
 	minutes.Register(map[string][2]string{
-		"flag.export.all":     {"sao lưu mọi cuộc họp kèm trạng thái, phiên bản và lịch sử (YAML hoặc JSON); khôi phục bằng minutes import", "back up every meeting with status, versions and history (YAML or JSON); restore with minutes import"},
+		"flag.export.all":     {"sao lưu mọi cuộc họp kèm trạng thái, phiên bản, lịch sử và tình hình thực hiện kết luận (YAML hoặc JSON); khôi phục bằng minutes import", "back up every meeting with status, versions, history and the follow-up of conclusions (YAML or JSON); restore with minutes import"},
 		"export.need_id":      {"hãy chỉ ra số hiệu cuộc họp (minutes export ID), hoặc --all để sao lưu tất cả", "name a meeting (minutes export ID), or --all to back up every meeting"},
 		"export.all_and_id":   {"--all sao lưu mọi cuộc họp; không ghi kèm số hiệu cuộc họp", "--all backs up every meeting; give no meeting ID with it"},
 		"export.all_pdf":      {"--all ghi bản sao lưu dữ liệu: dùng --format yaml hoặc json, không phải pdf", "--all writes a data backup: use --format yaml or json, not pdf"},
