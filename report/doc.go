@@ -32,10 +32,11 @@
 //	Quarterly, 1,000 meetings (  336 pages)   205 ms/op  521 MB allocated  1.37 M allocs
 //	Quarterly, 5,000 meetings (1,694 pages) 1,005 ms/op  2.5 GB allocated  6.9 M allocs
 //
-// As whole processes (peak RSS and wall time, /usr/bin/time, see
-// peak_test.go): one minutes export 17 MB, 0.02 s; quarterly reports of
-// 100 / 1,000 / 5,000 meetings 19–22 / 50–60 / 178–184 MB and about
-// 0.05 / 0.3 / 1.2–1.6 s. Time and memory grow linearly. Most allocation is
+// As whole `minutes` processes (scripts/bench-export.sh and
+// scripts/bench-report.sh print the current figures, README "Performance"):
+// one minutes export about 30 ms and 29 MB peak; quarterly reports of
+// 100 / 1,000 / 5,000 meetings about 0.1 / 0.4 / 1.5 s and 37 / 87 / 253 MB.
+// Time and memory grow linearly. Most allocation is
 // gofpdf's: a new zlib writer per page stream and a JSON encoding of each
 // font's 65,536-entry width table when the font is registered.
 package report

@@ -51,13 +51,9 @@ func runDelete(ctx context.Context, f *factory, opts *deleteOptions) error {
 	if m.Status == minutes.StatusFinalized {
 		return minutes.Errorm(minutes.ECONFLICT, "meeting.finalized_delete", m.ID)
 	}
-	if !opts.Yes {
-		fmt.Fprint(f.IO.ErrOut, minutes.T("delete.confirm", m.ID, m.Date.Short(), m.Title)+" ")
-		answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-		if !isYes(answer) {
-			f.say(minutes.T("delete.cancelled"))
-			return errSilent
-		}
+	if !confirm(f, opts.Yes, minutes.T("delete.confirm", m.ID, m.Date.Short(), m.Title)) {
+		f.say(minutes.T("delete.cancelled"))
+		return errSilent
 	}
 	// The version seen in the prompt: a change made meanwhile cancels.
 	if err := s.DeleteMeeting(ctx, m.ID, m.Version); err != nil {
@@ -65,6 +61,18 @@ func runDelete(ctx context.Context, f *factory, opts *deleteOptions) error {
 	}
 	f.say(minutes.T("delete.done", m.ID))
 	return nil
+}
+
+// confirm asks question on the terminal and reads the answer; yes (the
+// --yes flag) answers for the user. Commands refuse to run without a
+// terminal and without --yes before they get here.
+func confirm(f *factory, yes bool, question string) bool {
+	if yes {
+		return true
+	}
+	fmt.Fprint(f.IO.ErrOut, question+" ")
+	answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
+	return isYes(answer)
 }
 
 func isYes(s string) bool {

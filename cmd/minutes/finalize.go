@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -51,13 +49,9 @@ func runFinalize(ctx context.Context, f *factory, opts *finalizeOptions) error {
 	if m.Status == minutes.StatusFinalized {
 		return minutes.Errorm(minutes.ECONFLICT, "records.already_finalized", m.ID, m.Version, m.ID)
 	}
-	if !opts.Yes {
-		fmt.Fprint(f.IO.ErrOut, minutes.T("finalize.confirm", m.ID, m.Date.Short(), m.Title)+" ")
-		answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-		if !isYes(answer) {
-			f.say(minutes.T("finalize.cancelled"))
-			return errSilent
-		}
+	if !confirm(f, opts.Yes, minutes.T("finalize.confirm", m.ID, m.Date.Short(), m.Title)) {
+		f.say(minutes.T("finalize.cancelled"))
+		return errSilent
 	}
 	// The version seen in the prompt: a change made meanwhile cancels, so
 	// that nobody approves text they have not read.

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
 )
 
@@ -348,45 +349,34 @@ type taskReasonOptions struct {
 	Reason string
 }
 
-func newTaskDropCmd(f *factory) *cobra.Command {
-	opts := &taskReasonOptions{}
-	cmd := &cobra.Command{
-		Use:     "drop TASK --reason TEXT",
-		Short:   minutes.T("cmd.tasks.drop.short"),
-		Example: "  minutes tasks drop 13 --reason \"Ban Thường vụ đã có chỉ đạo khác (Kết luận số 25-KL/TU)\"",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseTaskID(args[0])
-			if err != nil {
-				return err
-			}
-			opts.ID = id
-			return runTaskDrop(cmd.Context(), f, opts)
-		},
-	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", minutes.T("flag.tasks.reason"))
-	return cmd
+// taskReasonAction is a status change that needs a reason: drop or reopen.
+type taskReasonAction struct {
+	use, short, example, done string
+	change                    func(s *sqlstore.Store, ctx context.Context, id int64, reason string) (*minutes.Task, error)
 }
 
-func runTaskDrop(ctx context.Context, f *factory, opts *taskReasonOptions) error {
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	t, err := s.DropTask(ctx, opts.ID, opts.Reason)
-	if err != nil {
-		return err
-	}
-	f.say(minutes.T("tasks.drop_ok", t.ID))
-	return nil
+func newTaskDropCmd(f *factory) *cobra.Command {
+	return newTaskReasonCmd(f, taskReasonAction{
+		use: "drop TASK --reason TEXT", short: "cmd.tasks.drop.short", done: "tasks.drop_ok",
+		example: "  minutes tasks drop 13 --reason \"Ban Thường vụ đã có chỉ đạo khác (Kết luận số 25-KL/TU)\"",
+		change:  (*sqlstore.Store).DropTask,
+	})
 }
 
 func newTaskReopenCmd(f *factory) *cobra.Command {
+	return newTaskReasonCmd(f, taskReasonAction{
+		use: "reopen TASK --reason TEXT", short: "cmd.tasks.reopen.short", done: "tasks.reopen_ok",
+		example: "  minutes tasks reopen 12 --reason \"Ghi nhầm việc số 12, việc chưa xong\"",
+		change:  (*sqlstore.Store).ReopenTask,
+	})
+}
+
+func newTaskReasonCmd(f *factory, a taskReasonAction) *cobra.Command {
 	opts := &taskReasonOptions{}
 	cmd := &cobra.Command{
-		Use:     "reopen TASK --reason TEXT",
-		Short:   minutes.T("cmd.tasks.reopen.short"),
-		Example: "  minutes tasks reopen 12 --reason \"Ghi nhầm việc số 12, việc chưa xong\"",
+		Use:     a.use,
+		Short:   minutes.T(a.short),
+		Example: a.example,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := parseTaskID(args[0])
@@ -394,23 +384,23 @@ func newTaskReopenCmd(f *factory) *cobra.Command {
 				return err
 			}
 			opts.ID = id
-			return runTaskReopen(cmd.Context(), f, opts)
+			return runTaskReason(cmd.Context(), f, a, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Reason, "reason", "", minutes.T("flag.tasks.reason"))
 	return cmd
 }
 
-func runTaskReopen(ctx context.Context, f *factory, opts *taskReasonOptions) error {
+func runTaskReason(ctx context.Context, f *factory, a taskReasonAction, opts *taskReasonOptions) error {
 	s, err := f.Store(ctx)
 	if err != nil {
 		return err
 	}
-	t, err := s.ReopenTask(ctx, opts.ID, opts.Reason)
+	t, err := a.change(s, ctx, opts.ID, opts.Reason)
 	if err != nil {
 		return err
 	}
-	f.say(minutes.T("tasks.reopen_ok", t.ID))
+	f.say(minutes.T(a.done, t.ID))
 	return nil
 }
 
