@@ -130,6 +130,8 @@ func init() {
 		"record.unknown_key_suggest": {"trường %q không có trong mẫu; có phải ý bạn là %q?", "unknown field %q; did you mean %q?"},
 		"record.chair_and_chairs":    {"chỉ dùng một trong hai: chair hoặc chairs", "use either chair or chairs, not both"},
 		"record.passthrough":         {"%s", "%s"},
+		"record.hint_colon":          {"nếu nội dung có dấu hai chấm và dấu cách (\": \"), hãy đặt cả nội dung trong ngoặc kép, ví dụ: content: \"Nhiệm vụ 1: rà soát\"", "if the text holds a colon and a space (\": \"), put the whole text in double quotes, e.g. content: \"Task 1: review\""},
+		"record.hint_tab":            {"hãy thụt đầu dòng bằng dấu cách, không dùng phím Tab", "indent with spaces, not with the Tab key"},
 		"record.kind_mapping":        {"một nhóm trường", "a group of fields"},
 		"record.kind_list":           {"một danh sách", "a list"},
 	})

@@ -72,7 +72,7 @@ func Decode(source string, data []byte) ([]Doc, error) {
 			break
 		}
 		if err != nil {
-			return nil, fileErr(syntaxLine(err), "record.syntax", cleanYAMLError(err))
+			return nil, fileErr(syntaxLine(err), "record.syntax", cleanYAMLError(err)+syntaxHint(err))
 		}
 		if len(root.Content) == 0 {
 			continue
@@ -524,6 +524,18 @@ func syntaxLine(err error) int {
 		return n
 	}
 	return 0
+}
+
+// syntaxHint explains the two YAML slips secretaries make most: a ": "
+// inside unquoted text, and indenting with tabs.
+func syntaxHint(err error) string {
+	switch s := err.Error(); {
+	case strings.Contains(s, "mapping values are not allowed"):
+		return " — " + minutes.T("record.hint_colon")
+	case strings.Contains(s, "found character that cannot start any token"), strings.Contains(s, "found a tab character"):
+		return " — " + minutes.T("record.hint_tab")
+	}
+	return ""
 }
 
 func cleanYAMLError(err error) string {

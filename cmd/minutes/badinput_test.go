@@ -114,3 +114,17 @@ func TestImportAllOrNothingAndKeepGoing(t *testing.T) {
 		t.Fatalf("--keep-going stored %d meetings, want the 3 valid ones", n)
 	}
 }
+
+func TestSyntaxHints(t *testing.T) {
+	dsn := testdb.SQLite(t)
+	dir := t.TempDir()
+	for name, c := range map[string]struct{ content, hint string }{
+		"colon": {validRecord + "  - content: Nhiệm vụ 1: rà soát kế hoạch\n", "ngoặc kép"},
+		"tab":   {"organization: X\n\ttitle: Y\n", "dấu cách"},
+	} {
+		r := runCLI(t, dsn, "", []string{"add", "-f", writeFile(t, dir, name+".yaml", c.content)})
+		if r.code != 3 || !strings.Contains(r.errOut, c.hint) || !strings.Contains(r.errOut, "dòng") {
+			t.Errorf("%s: exit %d, want 3 with a line and the hint %q:\n%s", name, r.code, c.hint, r.errOut)
+		}
+	}
+}
