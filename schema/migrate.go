@@ -59,15 +59,6 @@ func migrations(dialect string) ([]migration, error) {
 	return ms, nil
 }
 
-// Latest returns the newest migration version of dialect.
-func Latest(dialect string) int {
-	ms, err := migrations(dialect)
-	if err != nil || len(ms) == 0 {
-		return 0
-	}
-	return ms[len(ms)-1].version
-}
-
 // Migrate brings db up to the newest schema. It is safe to run from many
 // processes at once: on PostgreSQL the work happens under a transaction-scoped
 // advisory lock; on SQLite the write transaction itself is exclusive

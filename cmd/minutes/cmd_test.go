@@ -148,6 +148,9 @@ func TestAddShowList(t *testing.T) {
 		if got := mustRun(t, dsn, "list", "--search", "phuong 2", "-o", "csv"); !strings.Contains(got, "Ủy ban nhân dân Phường 2") || strings.Count(got, "\n") != 2 {
 			t.Errorf("list --search \"phuong 2\":\n%s", got)
 		}
+		if got := mustRun(t, dsn, "list", "--limit", "1", "-o", "csv"); strings.Count(got, "\n") != 2 || !strings.Contains(got, "25/3/2021") && !strings.Contains(got, "2021-03-25") {
+			t.Errorf("list --limit 1 should print the earliest meeting only:\n%s", got)
+		}
 		if got := mustRun(t, dsn, "list", "--org", "thanh uy soc trang", "-o", "yaml"); !strings.Contains(got, "id: 1") || strings.Contains(got, "id: 2") {
 			t.Errorf("list --org:\n%s", got)
 		}

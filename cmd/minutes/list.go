@@ -10,7 +10,7 @@ import (
 
 type listOptions struct {
 	Quarter, From, To, Org, Search, Status, Output string
-	Year                                           int
+	Year, Limit                                    int
 }
 
 func newListCmd(f *factory) *cobra.Command {
@@ -18,7 +18,7 @@ func newListCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "list",
 		Short:   minutes.T("cmd.list.short"),
-		Example: "  minutes list --quarter 2021-Q1\n  minutes list --search \"dang bo\" -o json\n  minutes list --from 1/3/2021 --to 31/3/2021 --org \"Thành ủy Sóc Trăng\" -o csv > quy1.csv",
+		Example: "  minutes list --quarter 2021-Q1\n  minutes list --search quan --limit 20\n  minutes list --search \"dang bo\" -o json\n  minutes list --from 1/3/2021 --to 31/3/2021 --org \"Thành ủy Sóc Trăng\" -o csv > quy1.csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat("-o", opts.Output, fmtTable, fmtJSON, fmtCSV, fmtYAML); err != nil {
@@ -35,6 +35,7 @@ func newListCmd(f *factory) *cobra.Command {
 	fl.StringVar(&opts.Org, "org", "", minutes.T("flag.org"))
 	fl.StringVar(&opts.Search, "search", "", minutes.T("flag.search"))
 	fl.StringVar(&opts.Status, "status", "", minutes.T("flag.status"))
+	fl.IntVar(&opts.Limit, "limit", 0, minutes.T("flag.limit"))
 	fl.StringVarP(&opts.Output, "output", "o", fmtTable, minutes.T("flag.output")+" (table|json|csv|yaml)")
 	return cmd
 }
@@ -76,7 +77,10 @@ func (o *listOptions) filter() (minutes.Filter, error) {
 	default:
 		return fl, minutes.Errorm(minutes.EUSAGE, "list.bad_status", o.Status)
 	}
-	fl.Org, fl.Search, fl.Status = o.Org, o.Search, o.Status
+	if o.Limit < 0 {
+		return fl, minutes.Errorm(minutes.EUSAGE, "list.bad_limit", o.Limit)
+	}
+	fl.Org, fl.Search, fl.Status, fl.Limit = o.Org, o.Search, o.Status, o.Limit
 	return fl, nil
 }
 

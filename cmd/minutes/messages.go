@@ -41,6 +41,7 @@ func init() {
 		"flag.search":            {"tìm chữ, không phân biệt hoa thường, dấu (quan tìm được Quận)", "search text, ignoring case and diacritics (quan finds Quận)"},
 		"flag.status":            {"trạng thái: draft (nháp) hoặc finalized (đã thông qua)", "status: draft or finalized"},
 		"flag.output":            {"định dạng đầu ra", "output format"},
+		"flag.limit":             {"chỉ in N cuộc họp đầu tiên (theo ngày); 0 là tất cả", "print only the first N meetings (by date); 0 for all"},
 		"flag.yes":               {"không hỏi xác nhận", "do not ask for confirmation"},
 		"flag.export.output":     {"tệp kết quả; - là đầu ra chuẩn", "output file; - for standard output"},
 		"flag.export.format":     {"pdf, yaml hoặc json (mặc định theo phần mở rộng của -o, nếu không là pdf)", "pdf, yaml or json (default from the -o extension, else pdf)"},
@@ -67,6 +68,7 @@ func init() {
 		"list.header":           {"SỐ\tNGÀY\tCƠ QUAN\tTÊN HỘI NGHỊ\tCHỦ TRÌ\tĐẠI BIỂU\tTRẠNG THÁI", "ID\tDATE\tORGANISATION\tTITLE\tCHAIR\tDELEGATES\tSTATUS"},
 		"list.quarter_and_year": {"chỉ dùng một trong --quarter và --year", "use either --quarter or --year, not both"},
 		"list.bad_year":         {"năm %d không hợp lệ", "year %d is not valid"},
+		"list.bad_limit":        {"--limit %d không hợp lệ; dùng một số từ 0 trở lên", "--limit %d is not valid; use a number from 0 up"},
 		"list.bad_status":       {"trạng thái %q không hợp lệ; dùng draft hoặc finalized", "status %q is not valid; use draft or finalized"},
 
 		"status.draft":     {"nháp", "draft"},
