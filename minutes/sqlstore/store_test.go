@@ -230,3 +230,32 @@ func hasID(ms []*minutes.Meeting, id int64) bool {
 	}
 	return false
 }
+
+// TestInterruptedImportStoresNothing cancels the context half-way through
+// a bulk create, as Ctrl-C does during `minutes import`.
+func TestInterruptedImportStoresNothing(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		s := open(t, dsn)
+		ms := make([]*minutes.Meeting, 2000)
+		for i := range ms {
+			ms[i] = testdb.Meeting(i)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		err := s.CreateMeetingsProgress(ctx, ms, func(done int) {
+			if done >= 500 {
+				cancel()
+			}
+		})
+		if err == nil {
+			t.Fatal("an interrupted import reported success")
+		}
+		var n int
+		if err := s.DB().Get(&n, `SELECT COUNT(*) FROM meetings`); err != nil || n != 0 {
+			t.Fatalf("%d meetings stored by an interrupted import (%v)", n, err)
+		}
+		if err := s.DB().Get(&n, `SELECT COUNT(*) FROM history`); err != nil || n != 0 {
+			t.Fatalf("%d history rows left by an interrupted import (%v)", n, err)
+		}
+	})
+}
