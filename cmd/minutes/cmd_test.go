@@ -253,3 +253,16 @@ func TestTemplateIsAValidStart(t *testing.T) {
 		t.Fatalf("filled template: exit %d\n%s", r.code, r.errOut)
 	}
 }
+
+func TestShowFollowUp(t *testing.T) {
+	dsn := testdb.SQLite(t)
+	mustRun(t, dsn, "add", "-f", writeFile(t, t.TempDir(), "hop.yaml", validRecord))
+	r := runCLI(t, dsn, "", []string{"show", "1"}, "MINUTES_TODAY=2021-06-01")
+	if r.code != 0 || !strings.Contains(r.out, "Thực hiện kết luận:\n  1. việc số 1 — QUÁ HẠN 9 ngày") {
+		t.Fatalf("show lacks the follow-up of the conclusion due 23/5/2021:\n%s%s", r.out, r.errOut)
+	}
+	// Data formats stay the record format: no follow-up in them.
+	if r := runCLI(t, dsn, "", []string{"show", "1", "-o", "yaml"}); strings.Contains(r.out, "QUÁ HẠN") {
+		t.Fatalf("follow-up leaked into -o yaml:\n%s", r.out)
+	}
+}

@@ -90,6 +90,8 @@ func init() {
 		"show.comments":     {"Ý kiến phát biểu (%02d lượt)", "Speaker comments (%d turns)"},
 		"show.conclusions":  {"Kết luận", "Conclusions"},
 		"show.due":          {"hạn %s", "due %s"},
+		"show.followup":     {"Thực hiện kết luận", "Follow-up of the conclusions"},
+		"show.task_ref":     {"việc số %d", "task %d"},
 		"show.recipients":   {"Nơi nhận", "Recipients"},
 
 		"delete.need_yes":  {"không có bàn phím để xác nhận; thêm --yes để xóa", "no terminal to confirm on; add --yes to delete"},

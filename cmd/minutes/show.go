@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -47,5 +48,25 @@ func runShow(ctx context.Context, f *factory, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeMeetings(f.IO.Out, opts.Output, []*minutes.Meeting{m}, false)
+	if err := writeMeetings(f.IO.Out, opts.Output, []*minutes.Meeting{m}, false); err != nil {
+		return err
+	}
+	if opts.Output != fmtText || opts.Version != 0 || len(m.Conclusions) == 0 {
+		return nil
+	}
+	// How the conclusions are being carried out: follow-up, not content, so
+	// it shows with the current version only and never in the data formats.
+	tasks, err := s.FindTasks(ctx, minutes.TaskFilter{MeetingID: m.ID})
+	if err != nil {
+		return err
+	}
+	today, err := taskToday(f)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(f.IO.Out, minutes.T("show.followup")+":")
+	for _, t := range tasks {
+		fmt.Fprintf(f.IO.Out, "  %d. %s — %s\n", t.Pos, minutes.T("show.task_ref", t.ID), taskState(t, today))
+	}
+	return nil
 }
