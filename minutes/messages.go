@@ -2,7 +2,6 @@ package minutes
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -34,9 +33,10 @@ func Language() string {
 
 // LanguageFromEnv picks English when LC_ALL, LC_MESSAGES or LANG (the first
 // set, as POSIX orders them) names an English locale, else Vietnamese.
-func LanguageFromEnv() string {
+// getenv is os.Getenv, or a test's own environment.
+func LanguageFromEnv(getenv func(string) string) string {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(k); v != "" {
+		if v := getenv(k); v != "" {
 			if strings.HasPrefix(v, "en") {
 				return LangEN
 			}

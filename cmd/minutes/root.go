@@ -163,15 +163,7 @@ func languageFromArgs(args []string, getenv func(string) string) string {
 			return strings.TrimPrefix(a, "--lang=")
 		}
 	}
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := getenv(k); v != "" {
-			if strings.HasPrefix(v, "en") {
-				return minutes.LangEN
-			}
-			return minutes.LangVI
-		}
-	}
-	return minutes.LangVI
+	return minutes.LanguageFromEnv(getenv)
 }
 
 func newRootCmd(f *factory) *cobra.Command {
