@@ -2,8 +2,6 @@ package report
 
 import (
 	"encoding/binary"
-	"hash/fnv"
-	"strings"
 	"sync"
 
 	"github.com/go-fonts/liberation/liberationserifbold"
@@ -25,57 +23,19 @@ const (
 )
 
 type fontFile struct {
-	ttf  []byte
-	name string // PostScript-like name printed in the PDF after the subset tag
-	// family is the name registered with gofpdf. gofpdf writes the font as
-	// "/utf8"+family+style with no subset tag, so readers (pdffonts among
-	// them) do not know it is a subset. The family is padded so that this
-	// placeholder has exactly the length of "ABCDEF+"+name: the finished PDF
-	// can then be patched in place without moving any xref offset.
-	family string
+	ttf    []byte
+	family string // the name gofpdf knows the font by
 	style  string // gofpdf style letters
 }
 
-var fonts = func() [numStyles]fontFile {
-	f := [numStyles]fontFile{
-		regular:    {ttf: liberationserifregular.TTF, name: "LiberationSerif", style: ""},
-		bold:       {ttf: liberationserifbold.TTF, name: "LiberationSerif-Bold", style: "B"},
-		italic:     {ttf: liberationserifitalic.TTF, name: "LiberationSerif-Italic", style: "I"},
-		boldItalic: {ttf: liberationserifbolditalic.TTF, name: "LiberationSerif-BoldItalic", style: "BI"},
-	}
-	for i := range f {
-		// "utf8" + family + style must be as long as "XXXXXX+" + name.
-		n := len("XXXXXX+"+f[i].name) - len("utf8") - len(f[i].style)
-		f[i].family = ("mnt" + string(rune('a'+i)) + strings.Repeat("q", n))[:n]
-	}
-	return f
-}()
-
-// placeholder is how gofpdf names the font in the PDF before patching.
-func (f fontFile) placeholder() string { return "/utf8" + f.family + f.style }
-
-// subsetName is the name the font gets in the PDF: a tag of six capitals
-// derived from the glyphs used, as the PDF specification asks of subsets.
-func (f fontFile) subsetName(sum uint64) string {
-	var tag [6]byte
-	for i := range tag {
-		tag[i] = byte('A' + sum%26)
-		sum /= 26
-	}
-	return "/" + string(tag[:]) + "+" + f.name
-}
-
-// runeHash accumulates the text drawn in one style, to derive a subset tag
-// that is the same for the same text.
-type runeHash struct{ h [numStyles]uint64 }
-
-func (r *runeHash) add(s fontStyle, text string) {
-	h := fnv.New64a()
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], r.h[s])
-	h.Write(b[:])
-	h.Write([]byte(text))
-	r.h[s] = h.Sum64()
+// fonts are shared by every document: the fork of gofpdf in internal/gofpdf
+// only reads font bytes (upstream wrote into them), and names each embedded
+// subset with a tag and the font's PostScript name.
+var fonts = [numStyles]fontFile{
+	regular:    {ttf: liberationserifregular.TTF, family: "LiberationSerif", style: ""},
+	bold:       {ttf: liberationserifbold.TTF, family: "LiberationSerif", style: "B"},
+	italic:     {ttf: liberationserifitalic.TTF, family: "LiberationSerif", style: "I"},
+	boldItalic: {ttf: liberationserifbolditalic.TTF, family: "LiberationSerif", style: "BI"},
 }
 
 // coverage is the set of BMP runes that all four styles can print. It is

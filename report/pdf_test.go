@@ -262,8 +262,9 @@ func TestMinutesDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Fatal("same meeting, different bytes")
 	}
-	// Documents built at once share no font bytes: each must come out
-	// exactly as when built alone (run with -race to see a data race).
+	// Documents built at once share the font bytes, which the fork of
+	// gofpdf only reads: each must come out exactly as when built alone
+	// (CI runs this with -race too).
 	want := map[string][]byte{}
 	ms := map[string]*minutes.Meeting{"seed": seedMeeting(), "state": stateMeeting(), "long": longMeeting()}
 	for k, m := range ms {

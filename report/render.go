@@ -6,7 +6,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/jung-kurt/gofpdf"
+	"github.com/minutes-vn/minutes/internal/gofpdf"
 
 	"github.com/minutes-vn/minutes/minutes"
 )
@@ -70,7 +70,6 @@ type renderer struct {
 	pdf    *gofpdf.Fpdf
 	st     *format
 	loaded [numStyles]bool
-	used   runeHash
 	font   fontStyle
 	size   float64
 	boxes  []box
@@ -96,11 +95,10 @@ func newRenderer(l *Layout) *renderer {
 }
 
 // setFont selects a style and size, registering the style on first use so
-// that a document embeds only the styles it prints. Each document gets its
-// own copy of the font bytes: gofpdf is not safe sharing them.
+// that a document embeds only the styles it prints.
 func (r *renderer) setFont(s fontStyle, size float64) {
 	if !r.loaded[s] {
-		r.pdf.AddUTF8FontFromBytes(fonts[s].family, fonts[s].style, bytes.Clone(fonts[s].ttf))
+		r.pdf.AddUTF8FontFromBytes(fonts[s].family, fonts[s].style, fonts[s].ttf)
 		r.loaded[s] = true
 	}
 	if s == r.font && size == r.size {
@@ -115,7 +113,6 @@ func (r *renderer) width(s string) float64 { return r.pdf.GetStringWidth(s) }
 // text draws one line in a cell of width w at (x, y).
 func (r *renderer) text(st textStyle, x, y, w float64, s, align string) {
 	r.setFont(st.font, st.size)
-	r.used.add(st.font, s)
 	if align == "J" && !strings.Contains(s, " ") {
 		align = "L" // gofpdf divides the slack by the number of gaps
 	}
@@ -351,13 +348,7 @@ func (r *renderer) output(pageNumber string) ([]byte, error) {
 	if r.pdf.Err() {
 		return nil, r.pdf.Error()
 	}
-	out := buf.Bytes()
-	for s := range fonts {
-		if r.loaded[s] {
-			out = bytes.ReplaceAll(out, []byte(fonts[s].placeholder()), []byte(fonts[s].subsetName(r.used.h[s])))
-		}
-	}
-	return out, nil
+	return buf.Bytes(), nil
 }
 
 // render draws a layout. A panic inside gofpdf (it has a few on odd input)

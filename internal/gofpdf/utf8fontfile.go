@@ -17,7 +17,6 @@
 package gofpdf
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -40,7 +39,8 @@ type utf8FontFile struct {
 	tableDescriptions    map[string]*tableDescription
 	outTablesData        map[string][]byte
 	symbolPosition       []int
-	charSymbolDictionary map[int]int
+	runeGlyph            []uint16 // glyph of each BMP rune, 0 for none
+	postScriptName       string   // name ID 6
 	Ascent               int
 	Descent              int
 	fontElementSize      int
@@ -96,7 +96,6 @@ func newUTF8Font(reader *fileReader) *utf8FontFile {
 func (utf *utf8FontFile) parseFile() error {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
-	utf.charSymbolDictionary = make(map[int]int)
 	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
 	utf.Ascent = 0
@@ -164,11 +163,17 @@ func (utf *utf8FontFile) calcInt32(x, y []int) []int {
 	return answer
 }
 
+// generateChecksum sums data as big-endian 32-bit words, the last one padded
+// with zeros.
+//
+// Fork: upstream padded by appending to data, which is often a slice of the
+// caller's font bytes: it wrote into them, a data race when documents share
+// one font. The padding is now a copy of the tail.
 func (utf *utf8FontFile) generateChecksum(data []byte) []int {
-	if (len(data) % 4) != 0 {
-		for i := 0; (len(data) % 4) != 0; i++ {
-			data = append(data, 0)
-		}
+	if tail := len(data) % 4; tail != 0 {
+		var last [4]byte
+		copy(last[:], data[len(data)-tail:])
+		data = append(data[:len(data)-tail:len(data)-tail], last[:]...)
 	}
 	answer := []int{0x0000, 0x0000}
 	for i := 0; i < len(data); i += 4 {
@@ -323,6 +328,9 @@ func (utf *utf8FontFile) parseNAMETable() int {
 		}
 		if currentName != "" && names[nameID] == "" {
 			names[nameID] = currentName
+			if nameID == 6 {
+				utf.postScriptName = currentName
+			}
 			counter--
 			if counter == 0 {
 				break
@@ -486,56 +494,20 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	utf.readCMAP(runeCMAPPosition)
 
 	scale := 1000.0 / float64(utf.fontElementSize)
-	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
-}
-
-func (utf *utf8FontFile) generateCMAP() map[int][]int {
-	cmapPosition := utf.SeekTable("cmap")
-	utf.skip(2)
-	cmapTableCount := utf.readUint16()
-	runeCmapPosition := 0
-	for i := 0; i < cmapTableCount; i++ {
-		system := utf.readUint16()
-		coder := utf.readUint16()
-		position := utf.readUint32()
-		oldPosition := utf.fileReader.readerPosition
-		if (system == 3 && coder == 1) || system == 0 {
-			format := utf.getUint16(cmapPosition + position)
-			if format == 4 {
-				runeCmapPosition = cmapPosition + position
-				break
-			}
-		}
-		utf.seek(int(oldPosition))
-	}
-
-	if runeCmapPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
-		return nil
-	}
-
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
-
-	utf.charSymbolDictionary = charSymbolDictionary
-
-	return symbolCharDictionary
+	utf.parseHMTXTable(n, numSymbols, scale)
 }
 
 func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[int]int, map[int]int, []int) {
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
-
+		if char >= 0 && char < len(utf.runeGlyph) && utf.runeGlyph[char] != 0 {
+			symbol := int(utf.runeGlyph[char])
+			symbolCollection[symbol] = char
+			charSymbolPairCollection[char] = symbol
 		}
 		utf.LastRune = max(utf.LastRune, char)
 	}
@@ -639,7 +611,6 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
-	utf.charSymbolDictionary = make(map[int]int)
 	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
 	utf.Ascent = 0
@@ -661,12 +632,16 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return nil
+	// Fork: the cmap read by parseFile is reused, and the widths it
+	// computed are not computed again: the subset's hmtx is copied from
+	// the font glyph by glyph below.
+	if utf.runeGlyph == nil {
+		pos := utf.parseCMAPTable(0)
+		if pos == 0 {
+			return nil
+		}
+		utf.readCMAP(pos)
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 
@@ -831,56 +806,42 @@ func (utf *utf8FontFile) getSymbols(originalSymbolIdx int, start *int, symbolSet
 	return start, symbolSet, SymbolsCollection, SymbolsCollectionKeys
 }
 
-func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbolToChar map[int][]int, scale float64) {
-	var widths int
+// parseHMTXTable sets CharWidths, the advance of every BMP rune the cmap
+// maps to a glyph (0 where none, 65535 for a zero advance, the count in
+// CharWidths[0]), and DefaultWidth, the advance of .notdef.
+//
+// Fork: walks the runes once instead of a map from each glyph to its runes.
+func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, scale float64) {
 	start := utf.SeekTable("hmtx")
-	arrayWidths := 0
-	var arr []int
-	utf.CharWidths = make([]int, 256*256)
-	charCount := 0
-	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
-	for symbol := 0; symbol < numberOfHMetrics; symbol++ {
-		arrayWidths = arr[(symbol*2)+1]
-		if _, OK := symbolToChar[symbol]; OK || symbol == 0 {
-
-			if arrayWidths >= (1 << 15) {
-				arrayWidths = 0
-			}
-			if symbol == 0 {
-				utf.DefaultWidth = scale * float64(arrayWidths)
-				continue
-			}
-			for _, char := range symbolToChar[symbol] {
-				if char != 0 && char != 65535 {
-					widths = int(math.Round(scale * float64(arrayWidths)))
-					if widths == 0 {
-						widths = 65535
-					}
-					if char < 196608 {
-						utf.CharWidths[char] = widths
-						charCount++
-					}
-				}
-			}
+	a := utf.fileReader.array
+	advance := func(symbol int) int {
+		if symbol >= numberOfHMetrics {
+			symbol = numberOfHMetrics - 1
 		}
+		o := start + 4*symbol
+		if symbol < 0 || o < 0 || o+2 > len(a) {
+			return 0
+		}
+		w := int(binary.BigEndian.Uint16(a[o:]))
+		if w >= 1<<15 {
+			w = 0
+		}
+		return w
 	}
-	diff := numSymbols - numberOfHMetrics
-	for pos := 0; pos < diff; pos++ {
-		symbol := pos + numberOfHMetrics
-		if _, OK := symbolToChar[symbol]; OK {
-			for _, char := range symbolToChar[symbol] {
-				if char != 0 && char != 65535 {
-					widths = int(math.Round(scale * float64(arrayWidths)))
-					if widths == 0 {
-						widths = 65535
-					}
-					if char < 196608 {
-						utf.CharWidths[char] = widths
-						charCount++
-					}
-				}
-			}
+	utf.CharWidths = make([]int, 256*256)
+	utf.DefaultWidth = scale * float64(advance(0))
+	charCount := 0
+	for char := 1; char < 0xFFFF && char < len(utf.runeGlyph); char++ {
+		symbol := int(utf.runeGlyph[char])
+		if symbol == 0 || symbol >= numSymbols {
+			continue
 		}
+		width := int(math.Round(scale * float64(advance(symbol))))
+		if width == 0 {
+			width = 65535
+		}
+		utf.CharWidths[char] = width
+		charCount++
 	}
 	utf.CharWidths[0] = charCount
 }
@@ -902,75 +863,57 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 
 func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	start := utf.SeekTable("loca")
-	utf.symbolPosition = make([]int, 0)
-	if format == 0 {
+	utf.symbolPosition = make([]int, numSymbols+1)
+	switch format {
+	case 0:
 		data := utf.getRange(start, (numSymbols*2)+2)
-		arr := unpackUint16Array(data)
-		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1]*2)
+		for n := range utf.symbolPosition {
+			utf.symbolPosition[n] = int(binary.BigEndian.Uint16(data[2*n:])) * 2
 		}
-	} else if format == 1 {
+	case 1:
 		data := utf.getRange(start, (numSymbols*4)+4)
-		arr := unpackUint32Array(data)
-		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
+		for n := range utf.symbolPosition {
+			utf.symbolPosition[n] = int(binary.BigEndian.Uint32(data[4*n:]))
 		}
-	} else {
+	default:
 		fmt.Printf("Unknown loca table format %d\n", format)
 		return
 	}
 }
 
-func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
-	maxRune := 0
-	utf.seek(runeCmapPosition + 2)
-	size := utf.readUint16()
-	rim := runeCmapPosition + size
-	utf.skip(2)
-
-	segmentSize := utf.readUint16() / 2
-	utf.skip(6)
-	completers := make([]int, 0)
-	for i := 0; i < segmentSize; i++ {
-		completers = append(completers, utf.readUint16())
+// readCMAP fills runeGlyph from the format 4 cmap subtable at pos.
+//
+// Fork: replaces generateSCCSDictionaries, which built a map from every rune
+// to its glyph and another from every glyph to its runes, megabytes for each
+// font of each document.
+func (utf *utf8FontFile) readCMAP(pos int) {
+	a := utf.fileReader.array
+	u16 := func(o int) int {
+		if o < 0 || o+2 > len(a) {
+			return 0
+		}
+		return int(binary.BigEndian.Uint16(a[o:]))
 	}
-	utf.skip(2)
-	beginners := make([]int, 0)
-	for i := 0; i < segmentSize; i++ {
-		beginners = append(beginners, utf.readUint16())
-	}
-	sizes := make([]int, 0)
-	for i := 0; i < segmentSize; i++ {
-		sizes = append(sizes, int(utf.readInt16()))
-	}
-	readerPositionStart := utf.fileReader.readerPosition
-	positions := make([]int, 0)
-	for i := 0; i < segmentSize; i++ {
-		positions = append(positions, utf.readUint16())
-	}
-	var symbol int
-	for n := 0; n < segmentSize; n++ {
-		completePosition := completers[n] + 1
-		for char := beginners[n]; char < completePosition; char++ {
-			if positions[n] == 0 {
-				symbol = (char + sizes[n]) & 0xFFFF
-			} else {
-				position := (char-beginners[n])*2 + positions[n]
-				position = int(readerPositionStart) + 2*n + position
-				if position >= rim {
-					symbol = 0
-				} else {
-					symbol = utf.getUint16(position)
-					if symbol != 0 {
-						symbol = (symbol + sizes[n]) & 0xFFFF
-					}
+	utf.runeGlyph = make([]uint16, 1<<16)
+	rim := pos + u16(pos+2)
+	segments := u16(pos+6) / 2
+	ends := pos + 14
+	starts := ends + 2*segments + 2
+	deltas := starts + 2*segments
+	offsets := deltas + 2*segments
+	for n := 0; n < segments; n++ {
+		first, last := u16(starts+2*n), u16(ends+2*n)
+		delta, offset := u16(deltas+2*n), u16(offsets+2*n)
+		for char := first; char <= last; char++ {
+			var symbol int
+			if offset == 0 {
+				symbol = (char + delta) & 0xFFFF
+			} else if p := offsets + 2*n + offset + 2*(char-first); p < rim {
+				if symbol = u16(p); symbol != 0 {
+					symbol = (symbol + delta) & 0xFFFF
 				}
 			}
-			charSymbolDictionary[char] = symbol
-			if char < 196608 {
-				maxRune = max(char, maxRune)
-			}
-			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
+			utf.runeGlyph[char] = uint16(symbol)
 		}
 	}
 }
@@ -1023,34 +966,6 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	checksum := utf.generateChecksum([]byte(answer))
 	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
 	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
-	return answer
-}
-
-func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 2)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint16(bs)))
-		c, e = r.Read(bs)
-	}
-	return answer
-}
-
-func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
-	}
 	return answer
 }
 

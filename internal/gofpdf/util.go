@@ -20,12 +20,16 @@ import (
 	"bufio"
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 )
 
 func round(f float64) int {
@@ -82,13 +86,26 @@ func slicesEqual(a, b []float64) bool {
 }
 
 // sliceCompress returns a zlib-compressed copy of the specified byte array
+//
+// Fork: the writers are pooled. Upstream made a new one for every stream,
+// and each allocates about a megabyte of compressor state: most of the memory
+// a document took. A reset writer writes the same bytes as a new one.
 func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
-	cmp, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	buf.Grow(len(data)/2 + 64)
+	cmp := zlibWriters.Get().(*zlib.Writer)
+	cmp.Reset(&buf)
 	cmp.Write(data)
 	cmp.Close()
+	cmp.Reset(nil)
+	zlibWriters.Put(cmp)
 	return buf.Bytes()
 }
+
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
 
 // sliceUncompress returns an uncompressed copy of the specified zlib-compressed byte array
 func sliceUncompress(data []byte) (outData []byte, err error) {
@@ -459,4 +476,41 @@ func fontFamilyEscape(familyStr string) (escStr string) {
 	escStr = strings.Replace(familyStr, " ", "#20", -1)
 	// Additional replacements can take place here
 	return
+}
+
+// subsetFontName is the BaseFont of an embedded subset: a tag of six capital
+// letters, "+", and the font's PostScript name (PDF 32000-1:2008, 9.6.4),
+// so that readers know the font is a subset. The tag is derived from the
+// runes kept, so the same text gives the same name.
+//
+// Fork: upstream wrote "utf8" followed by the family and style given to
+// AddUTF8Font, with no tag.
+func subsetFontName(postScriptName, fontKey string, usedRunes map[int]int) string {
+	if postScriptName == "" {
+		postScriptName = fontKey
+	}
+	runes := make([]int, 0, len(usedRunes))
+	for r := range usedRunes {
+		runes = append(runes, r)
+	}
+	sort.Ints(runes)
+	h := fnv.New64a()
+	var b [4]byte
+	for _, r := range runes {
+		binary.BigEndian.PutUint32(b[:], uint32(r))
+		h.Write(b[:])
+	}
+	sum := h.Sum64()
+	var tag [6]byte
+	for i := range tag {
+		tag[i] = byte('A' + sum%26)
+		sum /= 26
+	}
+	name := strings.Map(func(r rune) rune {
+		if r <= ' ' || r > '~' || strings.ContainsRune("()<>[]{}/%#", r) {
+			return -1
+		}
+		return r
+	}, postScriptName)
+	return string(tag[:]) + "+" + name
 }

@@ -1,0 +1,181 @@
+package gofpdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"io"
+	"math"
+	"regexp"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifregular"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// The tests here cover what this fork changed; upstream's own tests need
+// its reference files and are not carried.
+
+// TestUTF8Widths checks the widths the fork computes for every BMP rune
+// against golang.org/x/image/font/sfnt, an independent TrueType reader.
+func TestUTF8Widths(t *testing.T) {
+	for name, ttf := range map[string][]byte{"regular": liberationserifregular.TTF, "bold": liberationserifbold.TTF} {
+		t.Run(name, func(t *testing.T) {
+			utf := newUTF8Font(&fileReader{array: ttf})
+			if err := utf.parseFile(); err != nil {
+				t.Fatal(err)
+			}
+			f, err := sfnt.Parse(ttf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf sfnt.Buffer
+			upem := fixed.Int26_6(f.UnitsPerEm())
+			count := 0
+			for r := rune(1); r < 0xFFFF; r++ {
+				g, err := f.GlyphIndex(&buf, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := 0
+				if g != 0 {
+					adv, err := f.GlyphAdvance(&buf, g, upem, font.HintingNone)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want = int(math.Round(1000 * float64(adv) / float64(upem)))
+					if want == 0 {
+						want = 65535 // gofpdf's mark for a zero advance
+					}
+					count++
+				}
+				if got := utf.CharWidths[r]; got != want {
+					t.Errorf("width of %U = %d, want %d", r, got, want)
+				}
+			}
+			if utf.CharWidths[0] != count || count < 2000 {
+				t.Errorf("CharWidths[0] = %d, want the %d runes with a glyph", utf.CharWidths[0], count)
+			}
+			if utf.CharWidths['A'] != 722 || utf.CharWidths['ệ'] == 0 {
+				t.Errorf("A = %d, ệ = %d; Liberation Serif is metric-compatible with Times (A = 722)", utf.CharWidths['A'], utf.CharWidths['ệ'])
+			}
+		})
+	}
+}
+
+// TestChecksumLeavesInputAlone: upstream padded a table by appending to it,
+// writing into the font bytes that follow the table.
+func TestChecksumLeavesInputAlone(t *testing.T) {
+	backing := []byte{1, 2, 3, 4, 5, 6, 0xEE, 0xEE}
+	var utf utf8FontFile
+	got := utf.generateChecksum(backing[:6])
+	if backing[6] != 0xEE || backing[7] != 0xEE {
+		t.Fatalf("generateChecksum wrote past its input: % x", backing)
+	}
+	want := utf.generateChecksum([]byte{1, 2, 3, 4, 5, 6, 0, 0})
+	if got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("checksum of 6 bytes = %v, want %v (the same bytes padded with zeros)", got, want)
+	}
+}
+
+func renderShared(t *testing.T, text string) []byte {
+	t.Helper()
+	pdf := New("P", "mm", "A4", "")
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	day := time.Date(2021, 3, 25, 7, 30, 0, 0, time.UTC)
+	pdf.SetCreationDate(day)
+	pdf.SetModificationDate(day)
+	pdf.AddUTF8FontFromBytes("serif", "", liberationserifregular.TTF)
+	pdf.AddUTF8FontFromBytes("serif", "B", liberationserifbold.TTF)
+	pdf.AddPage()
+	pdf.SetFont("serif", "", 14)
+	pdf.Cell(0, 10, text)
+	pdf.Ln(10)
+	pdf.SetFont("serif", "B", 14)
+	pdf.Cell(0, 10, text)
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestSharedFontBytes renders documents at once from one font slice. The
+// fork never writes into font bytes; run with -race (as CI does) to see
+// that nothing even writes the same values back.
+func TestSharedFontBytes(t *testing.T) {
+	before := sha256.Sum256(liberationserifregular.TTF)
+	beforeBold := sha256.Sum256(liberationserifbold.TTF)
+	texts := []string{"Biên bản hội nghị", "Độc lập - Tự do - Hạnh phúc", "Ủy ban nhân dân", "Chủ tọa: đồng chí Nguyễn Văn Quận"}
+	first := make([][]byte, len(texts))
+	for i, s := range texts {
+		first[i] = renderShared(t, s)
+	}
+	var wg sync.WaitGroup
+	for round := 0; round < 3; round++ {
+		for i, s := range texts {
+			wg.Go(func() {
+				if got := renderShared(t, s); !bytes.Equal(got, first[i]) {
+					t.Errorf("%q: a document rendered alongside others differs from the same document rendered alone", s)
+				}
+			})
+		}
+	}
+	wg.Wait()
+	if sha256.Sum256(liberationserifregular.TTF) != before || sha256.Sum256(liberationserifbold.TTF) != beforeBold {
+		t.Fatal("rendering changed the shared font bytes")
+	}
+}
+
+func TestSubsetFontName(t *testing.T) {
+	a := subsetFontName("LiberationSerif-Bold", "serifB", map[int]int{65: 65, 7879: 7879})
+	b := subsetFontName("LiberationSerif-Bold", "serifB", map[int]int{7879: 7879, 65: 65})
+	c := subsetFontName("LiberationSerif-Bold", "serifB", map[int]int{65: 65})
+	if !regexp.MustCompile(`^[A-Z]{6}\+LiberationSerif-Bold$`).MatchString(a) {
+		t.Errorf("name %q, want six capitals, +, and the PostScript name", a)
+	}
+	if a != b {
+		t.Errorf("the same runes gave %q and %q", a, b)
+	}
+	if a == c {
+		t.Errorf("different runes gave the same tag %q", a)
+	}
+	if got := subsetFontName("Odd Name/(x)", "k", nil); got[7:] != "OddNamex" {
+		t.Errorf("PDF name %q keeps characters a name may not hold", got)
+	}
+	if got := subsetFontName("", "serifB", nil); got[7:] != "serifB" {
+		t.Errorf("without a PostScript name got %q, want the font key", got)
+	}
+}
+
+// TestSliceCompressReuse: a pooled, reset writer must write what a new one
+// writes, whatever it compressed before.
+func TestSliceCompressReuse(t *testing.T) {
+	inputs := [][]byte{bytes.Repeat([]byte("biên bản "), 5000), make([]byte, 1<<17), []byte("x"), {}}
+	for round := 0; round < 2; round++ {
+		for _, in := range inputs {
+			var fresh bytes.Buffer
+			w, _ := zlib.NewWriterLevel(&fresh, zlib.BestSpeed)
+			w.Write(in)
+			w.Close()
+			got := sliceCompress(in)
+			if !bytes.Equal(got, fresh.Bytes()) {
+				t.Fatalf("round %d, %d bytes: pooled writer output differs from a new writer's", round, len(in))
+			}
+			r, err := zlib.NewReader(bytes.NewReader(got))
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := io.ReadAll(r)
+			if err != nil || !bytes.Equal(back, in) {
+				t.Fatalf("round %d: round trip of %d bytes gave %d bytes, %v", round, len(in), len(back), err)
+			}
+		}
+	}
+}
