@@ -179,3 +179,48 @@ func TestSliceCompressReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestUTF8CutFont parses a subset with an independent reader: the runes
+// asked for keep their glyphs and advances, the others are gone.
+func TestUTF8CutFont(t *testing.T) {
+	const keep = "Biên bản Hội nghị Đảng ủy ỹ"
+	sub := UTF8CutFont(liberationserifregular.TTF, keep)
+	if len(sub) == 0 || len(sub) > len(liberationserifregular.TTF)/4 {
+		t.Fatalf("subset of %d bytes from a font of %d", len(sub), len(liberationserifregular.TTF))
+	}
+	full, err := sfnt.Parse(liberationserifregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, err := sfnt.Parse(sub)
+	if err != nil {
+		t.Fatalf("the subset is not a font sfnt can read: %v", err)
+	}
+	var buf sfnt.Buffer
+	advance := func(f *sfnt.Font, r rune) (sfnt.GlyphIndex, fixed.Int26_6) {
+		g, err := f.GlyphIndex(&buf, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g == 0 {
+			return 0, 0
+		}
+		a, err := f.GlyphAdvance(&buf, g, fixed.Int26_6(f.UnitsPerEm()), font.HintingNone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g, a
+	}
+	for _, r := range keep {
+		g, got := advance(cut, r)
+		_, want := advance(full, r)
+		if g == 0 || got != want {
+			t.Errorf("%q in the subset: glyph %d, advance %d, want a glyph of advance %d", r, g, got, want)
+		}
+	}
+	for _, r := range "QXZ€" {
+		if g, _ := advance(cut, r); g != 0 {
+			t.Errorf("%q was not asked for but has glyph %d in the subset", r, g)
+		}
+	}
+}
