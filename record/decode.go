@@ -48,15 +48,31 @@ func (d *Doc) LineOf(field string) int {
 // within a document are in that Doc's Err, each with its field and line, so
 // the caller decides between all-or-nothing and keeping the valid ones.
 func Decode(source string, data []byte) ([]Doc, error) {
+	var docs []Doc
+	err := DecodeFunc(source, data, func(d Doc) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return docs, nil
+}
+
+// DecodeFunc is Decode calling fn with each document as soon as it is read,
+// so that a caller can store a large file while the rest is decoded. An
+// error from fn stops decoding and is returned. A syntax error later in the
+// file is returned after fn has seen the documents before it.
+func DecodeFunc(source string, data []byte, fn func(Doc) error) error {
 	fileErr := func(line int, key string, args ...any) error {
 		return minutes.Invalid([]minutes.Problem{{Source: source, Line: line, Reason: minutes.T(key, args...)}})
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from Windows Notepad
 	if !utf8.Valid(data) {
-		return nil, fileErr(badUTF8Line(data), "record.utf8")
+		return fileErr(badUTF8Line(data), "record.utf8")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fileErr(0, "record.empty")
+		return fileErr(0, "record.empty")
 	}
 	if t := bytes.TrimSpace(data); t[0] == '{' || t[0] == '[' {
 		// JSON: a raw tab can only be white space in valid JSON, and YAML
@@ -64,7 +80,7 @@ func Decode(source string, data []byte) ([]Doc, error) {
 		data = bytes.ReplaceAll(data, []byte{'\t'}, []byte{' '})
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var docs []Doc
+	n := 0
 	for {
 		var root yaml.Node
 		err := dec.Decode(&root)
@@ -72,27 +88,30 @@ func Decode(source string, data []byte) ([]Doc, error) {
 			break
 		}
 		if err != nil {
-			return nil, fileErr(syntaxLine(err), "record.syntax", cleanYAMLError(err)+syntaxHint(err))
+			return fileErr(syntaxLine(err), "record.syntax", cleanYAMLError(err)+syntaxHint(err))
 		}
 		if len(root.Content) == 0 {
 			continue
 		}
-		n := root.Content[0]
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		node := root.Content[0]
+		if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
 			continue // an empty document between two ---
 		}
-		items := []*yaml.Node{n}
-		if n.Kind == yaml.SequenceNode { // a list of meetings, as export --all writes
-			items = n.Content
+		items := []*yaml.Node{node}
+		if node.Kind == yaml.SequenceNode { // a list of meetings, as export --all writes
+			items = node.Content
 		}
 		for _, it := range items {
-			docs = append(docs, decodeDoc(source, len(docs)+1, it))
+			n++
+			if err := fn(decodeDoc(source, n, it)); err != nil {
+				return err
+			}
 		}
 	}
-	if len(docs) == 0 {
-		return nil, fileErr(0, "record.empty")
+	if n == 0 {
+		return fileErr(0, "record.empty")
 	}
-	return docs, nil
+	return nil
 }
 
 // Meetings decodes data and fails on the first document with problems,

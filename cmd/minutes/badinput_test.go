@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/minutes-vn/minutes/internal/testdb"
+	"github.com/minutes-vn/minutes/record"
 )
 
 // replaceLine returns validRecord with the line starting with prefix
@@ -127,4 +129,44 @@ func TestSyntaxHints(t *testing.T) {
 			t.Errorf("%s: exit %d, want 3 with a line and the hint %q:\n%s", name, r.code, c.hint, r.errOut)
 		}
 	}
+}
+
+// TestImportLateProblems: import stores batches while it is still decoding,
+// so a problem far into a file comes after hundreds of meetings have been
+// written in the transaction. They must all be rolled back, every problem
+// of every file reported, and --keep-going must keep a file with a syntax
+// error out entirely.
+func TestImportLateProblems(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		dir := t.TempDir()
+		var many bytes.Buffer
+		vals := make([]any, 600) // more than two batches of createBatch
+		for i := range vals {
+			vals[i] = record.ToWire(testdb.Meeting(i), false)
+		}
+		if err := record.EncodeYAML(&many, vals...); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, dir, "a-many.yaml", many.String()+"---\n"+replaceLine("date:", "date: 2021-02-30"))
+		writeFile(t, dir, "b-broken.yaml", validRecord+"---\n"+validRecord+"---\ntitle: [không đóng ngoặc\n")
+		writeFile(t, dir, "c-good.yaml", validRecord)
+
+		r := runCLI(t, dsn, "", []string{"import", dir})
+		for _, want := range []string{"a-many.yaml, văn bản thứ 601", "2021-02-30", "b-broken.yaml", "Không lưu gì"} {
+			if r.code != 3 || !strings.Contains(r.errOut, want) {
+				t.Fatalf("exit %d, want 3 and %q in:\n%s", r.code, want, r.errOut)
+			}
+		}
+		if n := countMeetings(t, dsn); n != 0 {
+			t.Fatalf("a rejected import left %d meetings", n)
+		}
+
+		r = runCLI(t, dsn, "", []string{"import", "--keep-going", dir})
+		if r.code != 3 || !strings.Contains(r.errOut, "Đã nhập 601 cuộc họp từ 3 tệp") {
+			t.Fatalf("--keep-going: exit %d\n%s", r.code, r.errOut)
+		}
+		if n := countMeetings(t, dsn); n != 601 {
+			t.Fatalf("--keep-going stored %d meetings, want 600 + 1 (none of the broken file)", n)
+		}
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/record"
 )
 
 type importOptions struct {
@@ -38,79 +39,205 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
-	var (
-		valid    []*minutes.Meeting
-		archives []*minutes.Archive // documents of a backup (export --all)
-		problems []minutes.Problem
-		rejected int
-	)
-	for _, p := range paths {
-		docs, err := decodeFile(f, p)
-		if err != nil {
-			var e *minutes.Error
-			if !errors.As(err, &e) || e.Code != minutes.EINVALID {
-				return err
-			}
-			problems = append(problems, e.Problems...)
-			rejected++
-			continue
-		}
-		for _, d := range docs {
-			var e *minutes.Error
-			if errors.As(d.Err, &e) {
-				problems = append(problems, e.Problems...)
-				rejected++
-				continue
-			}
-			if a := d.Archive(); a != nil {
-				archives = append(archives, a)
-				continue
-			}
-			valid = append(valid, d.Meeting)
-		}
-	}
-	if len(problems) > 0 && !opts.KeepGoing {
-		err := minutes.Invalid(problems).(*minutes.Error)
-		err.Message = minutes.T("import.rejected_all", rejected) + "\n" + err.Message
+	// One goroutine decodes while this one stores what it has decoded, in
+	// one transaction: a large import takes the longer of the two instead
+	// of their sum. The first problem (without --keep-going) rolls back what
+	// was written; decoding goes on to report every problem at once.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan importItem, 64)
+	go decodeAll(ctx, f, paths, opts.KeepGoing, items)
+	im := &importer{keepGoing: opts.KeepGoing, items: items}
+
+	// The database is opened once there is something to store, so that a
+	// file rejected whole leaves no trace, not even a new database file.
+	first, err := im.next()
+	if err != nil && !errors.Is(err, errImportStop) {
 		return err
 	}
-	if len(archives) > 0 {
-		if len(valid) > 0 {
-			return minutes.Errorm(minutes.EINVALID, "restore.mixed")
-		}
-		if err := runRestore(ctx, f, archives); err != nil || len(problems) == 0 {
+	var stored []*minutes.Meeting
+	if first != nil {
+		s, err := f.Store(ctx)
+		if err != nil {
 			return err
 		}
-		e := minutes.Invalid(problems).(*minutes.Error)
-		e.Message = minutes.T("import.rejected_some", rejected) + "\n" + e.Message
+		var progress func(int)
+		var bar *progressbar.ProgressBar
+		if f.IO.ErrTTY && !f.Quiet {
+			// A spinner and a count: the total is not known while the
+			// files are still being read.
+			bar = progressbar.NewOptions(-1,
+				progressbar.OptionSetWriter(f.IO.ErrOut),
+				progressbar.OptionSetDescription(minutes.T("import.progress", 0)),
+				progressbar.OptionClearOnFinish(),
+				progressbar.OptionThrottle(100_000_000))
+			progress = func(n int) {
+				bar.Describe(minutes.T("import.progress", n))
+				_ = bar.Set(n)
+			}
+		}
+		_, err = s.CreateMeetingsFrom(ctx, func() (*minutes.Meeting, error) {
+			m := first
+			if m == nil {
+				var err error
+				if m, err = im.next(); err != nil {
+					return nil, err
+				}
+			}
+			first = nil
+			if m != nil {
+				stored = append(stored, m)
+			}
+			return m, nil
+		}, progress)
+		if bar != nil {
+			_ = bar.Finish() // clears the line before the summary
+		}
+		if err != nil && !errors.Is(err, errImportStop) {
+			return err
+		}
+		if err != nil {
+			stored = nil // rolled back
+		}
+	}
+	im.drain()
+	if len(im.problems) > 0 && !opts.KeepGoing {
+		err := minutes.Invalid(im.problems).(*minutes.Error)
+		err.Message = minutes.T("import.rejected_all", im.rejected) + "\n" + err.Message
+		return err
+	}
+	if len(im.archives) > 0 {
+		if im.meetings > 0 {
+			return minutes.Errorm(minutes.EINVALID, "restore.mixed")
+		}
+		if err := runRestore(ctx, f, im.archives); err != nil || len(im.problems) == 0 {
+			return err
+		}
+		e := minutes.Invalid(im.problems).(*minutes.Error)
+		e.Message = minutes.T("import.rejected_some", im.rejected) + "\n" + e.Message
 		return e
 	}
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
+	f.say(minutes.T("import.done", len(stored), len(paths)))
+	if len(stored) > 0 && !f.Quiet {
+		fmt.Fprintln(f.IO.ErrOut, minutes.T("import.ids", stored[0].ID, stored[len(stored)-1].ID))
 	}
-	var progress func(int)
-	if f.IO.ErrTTY && !f.Quiet && len(valid) > 1 {
-		bar := progressbar.NewOptions(len(valid),
-			progressbar.OptionSetWriter(f.IO.ErrOut),
-			progressbar.OptionSetDescription(minutes.T("import.progress")),
-			progressbar.OptionShowCount(),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionThrottle(100_000_000))
-		progress = func(n int) { _ = bar.Set(n) }
-		defer bar.Finish()
-	}
-	if err := s.CreateMeetingsProgress(ctx, valid, progress); err != nil {
-		return err
-	}
-	f.say(minutes.T("import.done", len(valid), len(paths)))
-	if len(valid) > 0 && !f.Quiet {
-		fmt.Fprintln(f.IO.ErrOut, minutes.T("import.ids", valid[0].ID, valid[len(valid)-1].ID))
-	}
-	if len(problems) > 0 {
-		e := minutes.Invalid(problems).(*minutes.Error)
-		e.Message = minutes.T("import.rejected_some", rejected) + "\n" + e.Message
+	if len(im.problems) > 0 {
+		e := minutes.Invalid(im.problems).(*minutes.Error)
+		e.Message = minutes.T("import.rejected_some", im.rejected) + "\n" + e.Message
 		return e
 	}
 	return nil
+}
+
+// importItem is one decoded document, or the error of a file that could
+// not be read or decoded at all.
+type importItem struct {
+	doc record.Doc
+	err error
+}
+
+// decodeAll sends every document of every path to out, then closes it. With
+// wholeFiles (--keep-going) a file is decoded whole before any of it is
+// sent, so that a file with a syntax error stores none of its documents;
+// otherwise documents are sent as they are read: any problem then rolls
+// back the whole import anyway.
+func decodeAll(ctx context.Context, f *factory, paths []string, wholeFiles bool, out chan<- importItem) {
+	defer close(out)
+	send := func(it importItem) error {
+		select {
+		case out <- it:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for _, p := range paths {
+		var err error
+		if wholeFiles {
+			var docs []record.Doc
+			if docs, err = decodeFile(f, p); err == nil {
+				for _, d := range docs {
+					if send(importItem{doc: d}) != nil {
+						return
+					}
+				}
+			}
+		} else {
+			var b []byte
+			if b, err = readInput(f, p); err == nil {
+				err = record.DecodeFunc(sourceName(p), b, func(d record.Doc) error {
+					return send(importItem{doc: d})
+				})
+			}
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil && send(importItem{err: err}) != nil {
+			return
+		}
+	}
+}
+
+// errImportStop ends the storing of an import that cannot succeed: a
+// problem without --keep-going, or a backup mixed with plain meetings.
+var errImportStop = errors.New("import stopped")
+
+// importer sorts decoded documents into meetings to store, problems and
+// backup archives.
+type importer struct {
+	keepGoing bool
+	items     <-chan importItem
+	problems  []minutes.Problem
+	rejected  int
+	archives  []*minutes.Archive
+	meetings  int // valid plain meetings seen, stored or not
+}
+
+// next returns the next meeting to store, or nil when there are no more.
+// It returns errImportStop once the import cannot succeed, and the error of
+// a file that could not be read.
+func (im *importer) next() (*minutes.Meeting, error) {
+	for it := range im.items {
+		m, err := im.sort(it)
+		if err != nil {
+			return nil, err
+		}
+		if (len(im.problems) > 0 && !im.keepGoing) || (len(im.archives) > 0 && im.meetings > 0) {
+			return nil, errImportStop
+		}
+		if m != nil && len(im.archives) == 0 {
+			return m, nil
+		}
+	}
+	return nil, nil
+}
+
+// drain sorts what is left, for the report of every problem.
+func (im *importer) drain() {
+	for it := range im.items {
+		_, _ = im.sort(it)
+	}
+}
+
+func (im *importer) sort(it importItem) (*minutes.Meeting, error) {
+	err := it.err
+	if err == nil {
+		err = it.doc.Err
+	}
+	if err != nil {
+		var e *minutes.Error
+		if !errors.As(err, &e) || e.Code != minutes.EINVALID {
+			return nil, err
+		}
+		im.problems = append(im.problems, e.Problems...)
+		im.rejected++
+		return nil, nil
+	}
+	if a := it.doc.Archive(); a != nil {
+		im.archives = append(im.archives, a)
+		return nil, nil
+	}
+	im.meetings++
+	return it.doc.Meeting, nil
 }

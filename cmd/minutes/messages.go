@@ -60,7 +60,7 @@ func init() {
 
 		"import.rejected_all":  {"Không lưu gì: %d cuộc họp/tệp bị từ chối (dùng --keep-going để lưu các cuộc họp hợp lệ).", "Nothing stored: %d meetings/files rejected (use --keep-going to store the valid ones)."},
 		"import.rejected_some": {"%d cuộc họp/tệp bị từ chối:", "%d meetings/files rejected:"},
-		"import.progress":      {"Đang nhập", "Importing"},
+		"import.progress":      {"Đang nhập: đã lưu %d cuộc họp", "Importing: %d meetings stored"},
 		"import.done":          {"Đã nhập %d cuộc họp từ %d tệp.", "Imported %d meetings from %d files."},
 		"import.ids":           {"Số hiệu: %d – %d", "IDs: %d – %d"},
 

@@ -23,19 +23,72 @@ func (s *Store) CreateMeetings(ctx context.Context, ms []*minutes.Meeting) error
 // CreateMeetingsProgress is CreateMeetings calling progress (when not nil)
 // with the number of meetings written so far, for a progress bar.
 func (s *Store) CreateMeetingsProgress(ctx context.Context, ms []*minutes.Meeting, progress func(done int)) error {
-	for _, m := range ms {
-		m.Normalize()
-		if err := m.Validate(); err != nil {
-			return err
+	i := 0
+	_, err := s.CreateMeetingsFrom(ctx, func() (*minutes.Meeting, error) {
+		if i == len(ms) {
+			return nil, nil
 		}
-	}
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		i++
+		return ms[i-1], nil
+	}, progress)
+	return err
+}
+
+// CreateMeetingsFrom stores, in one transaction, the meetings that next
+// returns until it returns nil, and reports how many. Meetings are written
+// in batches while next is still producing them, so that `minutes import`
+// decodes a large file and writes it at once. An error from next, an
+// invalid meeting or a cancelled ctx rolls everything back: nothing is
+// half-stored, and the error is returned as it is.
+func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error) {
+	// A transaction that has to be retried replays what next gave before:
+	// next cannot give it again.
+	var seen []*minutes.Meeting
+	done := false
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		now := s.Now().UTC()
+		pos := 0
+		pull := func() (*minutes.Meeting, error) {
+			if pos < len(seen) {
+				pos++
+				return seen[pos-1], nil
+			}
+			if done {
+				return nil, nil
+			}
+			m, err := next()
+			if err != nil || m == nil {
+				done = err == nil
+				return nil, err
+			}
+			m.Normalize()
+			if err := m.Validate(); err != nil {
+				return nil, err
+			}
+			seen = append(seen, m)
+			pos++
+			return m, nil
+		}
 		// Meetings go in batches, each table in one multi-row statement per
 		// batch: on PostgreSQL every statement is a round trip (two, with
 		// lib/pq's unnamed statements), and a meeting has about fifteen parts.
-		for start := 0; start < len(ms); start += createBatch {
-			batch := ms[start:min(start+createBatch, len(ms))]
+		written := 0
+		batch := make([]*minutes.Meeting, 0, createBatch)
+		for {
+			batch = batch[:0]
+			for len(batch) < createBatch {
+				m, err := pull()
+				if err != nil {
+					return err
+				}
+				if m == nil {
+					break
+				}
+				batch = append(batch, m)
+			}
+			if len(batch) == 0 {
+				return nil
+			}
 			uids := make([]string, len(batch))
 			for i, m := range batch {
 				m.Status, m.Version, m.CreatedAt, m.UpdatedAt = minutes.StatusDraft, 1, now, now
@@ -51,12 +104,16 @@ func (s *Store) CreateMeetingsProgress(ctx context.Context, ms []*minutes.Meetin
 			if err := s.addHistories(ctx, tx, batch, uids, minutes.ActionCreated); err != nil {
 				return err
 			}
+			written += len(batch)
 			if progress != nil {
-				progress(start + len(batch))
+				progress(written)
 			}
 		}
-		return nil
 	})
+	if err != nil {
+		return 0, err
+	}
+	return len(seen), nil
 }
 
 // createBatch is how many meetings one set of multi-row statements writes.
