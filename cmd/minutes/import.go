@@ -101,32 +101,25 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 		}
 	}
 	im.drain()
-	if len(im.problems) > 0 && !opts.KeepGoing {
-		err := minutes.Invalid(im.problems).(*minutes.Error)
-		err.Message = minutes.T("import.rejected_all", im.rejected) + "\n" + err.Message
-		return err
+	if !opts.KeepGoing {
+		if err := im.err("import.rejected_all"); err != nil {
+			return err
+		}
 	}
 	if len(im.archives) > 0 {
 		if im.meetings > 0 {
 			return minutes.Errorm(minutes.EINVALID, "restore.mixed")
 		}
-		if err := runRestore(ctx, f, im.archives); err != nil || len(im.problems) == 0 {
+		if err := runRestore(ctx, f, im.archives); err != nil {
 			return err
 		}
-		e := minutes.Invalid(im.problems).(*minutes.Error)
-		e.Message = minutes.T("import.rejected_some", im.rejected) + "\n" + e.Message
-		return e
+		return im.err("import.rejected_some")
 	}
 	f.say(minutes.T("import.done", len(stored), len(paths)))
 	if len(stored) > 0 && !f.Quiet {
 		fmt.Fprintln(f.IO.ErrOut, minutes.T("import.ids", stored[0].ID, stored[len(stored)-1].ID))
 	}
-	if len(im.problems) > 0 {
-		e := minutes.Invalid(im.problems).(*minutes.Error)
-		e.Message = minutes.T("import.rejected_some", im.rejected) + "\n" + e.Message
-		return e
-	}
-	return nil
+	return im.err("import.rejected_some")
 }
 
 // importItem is one decoded document, or the error of a file that could
@@ -211,6 +204,17 @@ func (im *importer) next() (*minutes.Meeting, error) {
 		}
 	}
 	return nil, nil
+}
+
+// err is nil without problems, else every problem under a headline (key)
+// that says how many documents were rejected.
+func (im *importer) err(key string) error {
+	if len(im.problems) == 0 {
+		return nil
+	}
+	e := minutes.Invalid(im.problems).(*minutes.Error)
+	e.Message = minutes.T(key, im.rejected) + "\n" + e.Message
+	return e
 }
 
 // drain sorts what is left, for the report of every problem.
