@@ -2,8 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/minutes-vn/minutes/internal/testdb"
 	"github.com/minutes-vn/minutes/record"
@@ -169,4 +175,67 @@ func TestImportLateProblems(t *testing.T) {
 			t.Fatalf("--keep-going stored %d meetings, want 600 + 1 (none of the broken file)", n)
 		}
 	})
+}
+
+// TestImportInterrupted sends SIGINT to a real `minutes import` once it has
+// begun writing (its write-ahead log exists and grows): the process says it
+// stopped, exits 1, and the database holds nothing of the import. An
+// already-cancelled context, as when Ctrl-C comes before the first write,
+// must not report success either.
+func TestImportInterrupted(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	vals := make([]any, 4000)
+	for i := range vals {
+		vals[i] = record.ToWire(testdb.Meeting(i), false)
+	}
+	if err := record.EncodeYAML(&buf, vals...); err != nil {
+		t.Fatal(err)
+	}
+	file := writeFile(t, dir, "many.yaml", buf.String())
+	db := filepath.Join(dir, "minutes.db")
+	mustRun(t, db, "config", "set", "secretary", "Lê Minh Đức") // the database exists before the import
+
+	cmd := exec.Command(bin, "import", file)
+	cmd.Env = append(os.Environ(), "MINUTES_DB="+db, "LANG=vi_VN.UTF-8")
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if st, err := os.Stat(db + "-wal"); err == nil && st.Size() > 1<<20 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the import never began writing")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 || !strings.Contains(errOut.String(), "Ctrl-C") {
+		t.Fatalf("interrupted import: %v, want exit 1 and a message naming Ctrl-C:\n%s", err, errOut.String())
+	}
+	if n := countMeetings(t, db); n != 0 {
+		t.Fatalf("an interrupted import left %d meetings", n)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var out, stderr bytes.Buffer
+	code := Execute(ctx, []string{"import", file}, &IO{In: strings.NewReader(""), Out: &out, ErrOut: &stderr},
+		func(k string) string { return map[string]string{"MINUTES_DB": db}[k] })
+	if code != 1 || !strings.Contains(stderr.String(), "Ctrl-C") {
+		t.Fatalf("import under a cancelled context: exit %d\n%s", code, stderr.String())
+	}
+	if n := countMeetings(t, db); n != 0 {
+		t.Fatalf("an import cancelled before it began stored %d meetings", n)
+	}
 }

@@ -101,6 +101,9 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 		}
 	}
 	im.drain()
+	if err := ctx.Err(); err != nil {
+		return err // interrupted: decoding stopped early
+	}
 	if !opts.KeepGoing {
 		if err := im.err("import.rejected_all"); err != nil {
 			return err
@@ -137,6 +140,9 @@ type importItem struct {
 func decodeAll(ctx context.Context, f *factory, paths []string, wholeFiles bool, out chan<- importItem) {
 	defer close(out)
 	send := func(it importItem) error {
+		if err := ctx.Err(); err != nil {
+			return err // select would pick at random between the two
+		}
 		select {
 		case out <- it:
 			return nil

@@ -7,6 +7,7 @@ func init() {
 	minutes.Register(map[string][2]string{
 		"cli.error_prefix": {"Lỗi: ", "Error: "},
 		"cli.see_help":     {"Xem hướng dẫn: minutes --help", "See: minutes --help"},
+		"cli.interrupted":  {"Đã dừng theo yêu cầu (Ctrl-C): phần đang ghi dở không được lưu.", "Stopped (Ctrl-C): nothing half-written was saved."},
 		"cli.bad_id":       {"%q không phải số hiệu cuộc họp (một số nguyên dương, xem minutes list)", "%q is not a meeting ID (a positive whole number; see minutes list)"},
 		"cli.bad_format":   {"%s %q không hợp lệ; chọn một trong: %s", "%s %q is not valid; choose one of: %s"},
 		"cli.bad_flag":     {"%s: %s", "%s: %s"},

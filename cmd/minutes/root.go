@@ -87,6 +87,12 @@ func Execute(ctx context.Context, args []string, streams *IO, getenv func(string
 	if f.store != nil {
 		f.store.Close()
 	}
+	if err != nil && ctx.Err() != nil {
+		// Ctrl-C: whatever the command was writing was one transaction,
+		// rolled back, and the error it surfaced as says nothing useful.
+		fmt.Fprintln(streams.ErrOut, minutes.T("cli.interrupted"))
+		return exitFailure
+	}
 	return reportError(f, err)
 }
 
