@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
+	"encoding/binary"
 	"io"
 	"math"
+	"os"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -222,5 +225,43 @@ func TestUTF8CutFont(t *testing.T) {
 		if g, _ := advance(cut, r); g != 0 {
 			t.Errorf("%q was not asked for but has glyph %d in the subset", r, g)
 		}
+	}
+}
+
+// TestFontProblemIsAnError: a font that may not be embedded (OS/2 fsType
+// "restricted licence") makes the document fail with a reason. Upstream
+// printed "ERROR - copyright restrictions." to standard output, where
+// `minutes export -o -` writes the PDF, and went on.
+func TestFontProblemIsAnError(t *testing.T) {
+	ttf := bytes.Clone(liberationserifregular.TTF)
+	os2 := -1
+	for i, n := 0, int(binary.BigEndian.Uint16(ttf[4:])); i < n; i++ {
+		rec := ttf[12+16*i:]
+		if string(rec[:4]) == "OS/2" {
+			os2 = int(binary.BigEndian.Uint32(rec[8:]))
+		}
+	}
+	if os2 < 0 {
+		t.Fatal("no OS/2 table")
+	}
+	binary.BigEndian.PutUint16(ttf[os2+8:], 0x0002) // fsType: restricted licence embedding
+
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout := os.Stdout
+	os.Stdout = w
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("serif", "", ttf)
+	os.Stdout = stdout
+	w.Close()
+	printed, _ := io.ReadAll(r)
+
+	if !pdf.Err() || !strings.Contains(pdf.Error().Error(), "embedding") {
+		t.Errorf("document error %v, want one about embedding", pdf.Error())
+	}
+	if len(printed) > 0 {
+		t.Errorf("the library printed to standard output: %q", printed)
 	}
 }

@@ -40,6 +40,7 @@ type utf8FontFile struct {
 	outTablesData        map[string][]byte
 	symbolPosition       []int
 	runeGlyph            []uint16 // glyph of each BMP rune, 0 for none
+	err                  error    // the first problem found in the font
 	postScriptName       string   // name ID 6
 	Ascent               int
 	Descent              int
@@ -112,7 +113,17 @@ func (utf *utf8FontFile) parseFile() error {
 	}
 	utf.generateTableDescriptions()
 	utf.parseTables()
-	return nil
+	return utf.err
+}
+
+// fail records the first problem found in the font.
+//
+// Fork: upstream printed each to standard output, where `minutes export -o -`
+// writes the PDF.
+func (utf *utf8FontFile) fail(err error) {
+	if utf.err == nil {
+		utf.err = err
+	}
 }
 
 func (utf *utf8FontFile) generateTableDescriptions() {
@@ -285,7 +296,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 	namePosition := utf.SeekTable("name")
 	format := utf.readUint16()
 	if format != 0 {
-		fmt.Printf("Illegal format %d\n", format)
+		utf.fail(fmt.Errorf("name table format %d is not supported", format))
 		return format
 	}
 	nameCount := utf.readUint16()
@@ -308,7 +319,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			oldPos := utf.fileReader.readerPosition
 			utf.seek(stringDataPosition + position)
 			if size%2 != 0 {
-				fmt.Printf("name is not binar byte format\n")
+				utf.fail(fmt.Errorf("name table: a Unicode name of odd length"))
 				return format
 			}
 			size /= 2
@@ -355,7 +366,7 @@ func (utf *utf8FontFile) parseHEADTable() {
 	_ = utf.readUint16()
 	symbolDataFormat := utf.readUint16()
 	if symbolDataFormat != 0 {
-		fmt.Printf("Unknown symbol data format %d\n", symbolDataFormat)
+		utf.fail(fmt.Errorf("head table: unknown glyph data format %d", symbolDataFormat))
 		return
 	}
 }
@@ -373,12 +384,12 @@ func (utf *utf8FontFile) parseHHEATable() int {
 		utf.skip(24)
 		metricDataFormat := utf.readUint16()
 		if metricDataFormat != 0 {
-			fmt.Printf("Unknown horizontal metric data format %d\n", metricDataFormat)
+			utf.fail(fmt.Errorf("hhea table: unknown metric data format %d", metricDataFormat))
 			return 0
 		}
 		metricsCount = utf.readUint16()
 		if metricsCount == 0 {
-			fmt.Printf("Number of horizontal metrics is 0\n")
+			utf.fail(fmt.Errorf("hhea table: no horizontal metrics"))
 			return 0
 		}
 	}
@@ -396,7 +407,7 @@ func (utf *utf8FontFile) parseOS2Table() int {
 		utf.skip(2)
 		fsType := utf.readUint16()
 		if fsType == 0x0002 || (fsType&0x0300) != 0 {
-			fmt.Printf("ERROR - copyright restrictions.\n")
+			utf.fail(fmt.Errorf("OS/2 table: the font's licence does not allow embedding it"))
 			return 0
 		}
 		utf.skip(20)
@@ -476,7 +487,7 @@ func (utf *utf8FontFile) parseCMAPTable(format int) int {
 		utf.seek(int(oldReaderPosition))
 	}
 	if cidCMAPPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
+		utf.fail(fmt.Errorf("the font has no Unicode cmap (format 4)"))
 		return cidCMAPPosition
 	}
 	return cidCMAPPosition
@@ -876,7 +887,7 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 			utf.symbolPosition[n] = int(binary.BigEndian.Uint32(data[4*n:]))
 		}
 	default:
-		fmt.Printf("Unknown loca table format %d\n", format)
+		utf.fail(fmt.Errorf("loca table format %d is unknown", format))
 		return
 	}
 }
