@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -108,31 +109,37 @@ func walkCommands(c *cobra.Command, f func(*cobra.Command)) {
 
 // cobraErrors are the messages of cobra and pflag for a malformed command
 // line, matched to reword them; the English texts in the catalogue are
-// cobra's own.
-var cobraErrors = []struct {
+// cobra's own. They are compiled on the first error, not at every start.
+var cobraErrors = sync.OnceValue(func() []cobraError {
+	return []cobraError{
+		{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "cobra.unknown_command"},
+		{regexp.MustCompile(`^unknown flag: (.*)$`), "cobra.unknown_flag"},
+		{regexp.MustCompile(`^unknown shorthand flag: '(.*)' in (.*)$`), "cobra.unknown_shorthand"},
+		{regexp.MustCompile(`^flag needs an argument: '(.*)' in (.*)$`), "cobra.needs_argument_short"},
+		{regexp.MustCompile(`^flag needs an argument: (.*)$`), "cobra.needs_argument"},
+		{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`), "cobra.invalid_argument"},
+		{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "cobra.invalid_arg"},
+		{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "cobra.exact_args"},
+		{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "cobra.max_args"},
+		{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "cobra.min_args"},
+		{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "cobra.range_args"},
+	}
+})
+
+type cobraError struct {
 	re  *regexp.Regexp
 	key string
-}{
-	{regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`), "cobra.unknown_command"},
-	{regexp.MustCompile(`^unknown flag: (.*)$`), "cobra.unknown_flag"},
-	{regexp.MustCompile(`^unknown shorthand flag: '(.*)' in (.*)$`), "cobra.unknown_shorthand"},
-	{regexp.MustCompile(`^flag needs an argument: '(.*)' in (.*)$`), "cobra.needs_argument_short"},
-	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "cobra.needs_argument"},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)" flag: (.*)$`), "cobra.invalid_argument"},
-	{regexp.MustCompile(`^invalid argument "(.*)" for "(.*)"$`), "cobra.invalid_arg"},
-	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)$`), "cobra.exact_args"},
-	{regexp.MustCompile(`^accepts at most (\d+) arg\(s\), received (\d+)$`), "cobra.max_args"},
-	{regexp.MustCompile(`^requires at least (\d+) arg\(s\), only received (\d+)$`), "cobra.min_args"},
-	{regexp.MustCompile(`^accepts between (\d+) and (\d+) arg\(s\), received (\d+)$`), "cobra.range_args"},
 }
 
-var parseCause = regexp.MustCompile(`^strconv\.Parse\w+: parsing ".*": (invalid syntax|value out of range)$`)
+var parseCause = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^strconv\.Parse\w+: parsing ".*": (invalid syntax|value out of range)$`)
+})
 
 // cobraMessage rewords a command-line error of cobra or pflag in the
 // selected language; other messages pass unchanged.
 func cobraMessage(msg string) string {
 	first, suggestions, _ := strings.Cut(msg, "\n\nDid you mean this?\n")
-	for _, ce := range cobraErrors {
+	for _, ce := range cobraErrors() {
 		m := ce.re.FindStringSubmatch(first)
 		if m == nil {
 			continue
@@ -141,7 +148,7 @@ func cobraMessage(msg string) string {
 		for i, s := range m[1:] {
 			args[i] = s
 		}
-		if ce.key == "cobra.invalid_argument" && parseCause.MatchString(m[3]) {
+		if ce.key == "cobra.invalid_argument" && parseCause().MatchString(m[3]) {
 			args[2] = minutes.T("cobra.want_number")
 		}
 		first = minutes.T(ce.key, args...)
