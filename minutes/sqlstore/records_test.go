@@ -361,6 +361,20 @@ func TestTriggers(t *testing.T) {
 				t.Fatalf("finalized meeting changed:\n%+v\n%+v", got, m)
 			}
 		})
+		t.Run("ErrFinalizedPartsAmongOthers", func(t *testing.T) {
+			// One statement writing parts of a draft and of finalized
+			// minutes is refused whole (PostgreSQL checks inserts once per
+			// statement, over all its rows).
+			draft, final := recCreate(t, s, 7), recFinalized(t, s, 8)
+			for _, table := range []string{"chairs", "absentees", "recipients"} {
+				q := fmt.Sprintf(`INSERT INTO %s (meeting_id, pos, name) VALUES (%d, 98, 'A'), (%d, 99, 'B')`, table, draft.ID, final.ID)
+				refused(t, "insert into "+table+" of a draft and finalized minutes", exec(q))
+			}
+			got, _ := s.FindMeetingByID(ctx, draft.ID)
+			if len(got.Chairs) != len(draft.Chairs) {
+				t.Fatalf("the draft's half of a refused statement was kept: %d chairs, want %d", len(got.Chairs), len(draft.Chairs))
+			}
+		})
 		t.Run("ErrPartsAfterAmendment", func(t *testing.T) {
 			// An amendment opens the parts only inside its own transaction.
 			m := recFinalized(t, s, 5)
