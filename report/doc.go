@@ -19,24 +19,24 @@
 // leftover combining marks dropped, runes the font lacks (emoji included)
 // printed as "□" with a Warning naming the field; a panic inside gofpdf is
 // returned as an error. Each document registers only the font styles it
-// prints, from its own copy of the font bytes; fonts are renamed in place to
-// subset-tagged names (ABCDEF+LiberationSerif) so readers know them as
-// subsets. Creation date from the record and sorted catalogs make the bytes
-// the same for the same record.
+// prints; the font bytes are shared, since the fork of gofpdf in
+// internal/gofpdf only reads them, and it names each embedded subset
+// ABCDEF+LiberationSerif so readers know it as one. Creation date from the
+// record and sorted catalogs make the bytes the same for the same record.
 //
-// Measured on the development machine (AMD EPYC, 2 cores), go test -bench:
+// Measured on 2026-12-01 (2 virtual cores, "Oxide Virtual Turin-like"),
+// go test -bench . -benchmem:
 //
-//	Minutes, example meeting (2 pages)     15 ms/op   28 MB allocated   31,000 allocs
-//	Minutes, long meeting (6 pages)        18 ms/op   34 MB allocated   49,000 allocs
-//	Quarterly,   100 meetings (   35 pages)    36 ms/op   71 MB allocated  157,000 allocs
-//	Quarterly, 1,000 meetings (  336 pages)   205 ms/op  521 MB allocated  1.37 M allocs
-//	Quarterly, 5,000 meetings (1,694 pages) 1,005 ms/op  2.5 GB allocated  6.9 M allocs
+//	Minutes, example meeting (2 pages)        8.7 ms/op    5.5 MB allocated    12,000 allocs
+//	Minutes, long meeting (6 pages)          11.5 ms/op    6.9 MB allocated    29,000 allocs
+//	Quarterly,   100 meetings (   39 pages)    32 ms/op     14 MB allocated   140,000 allocs
+//	Quarterly, 1,000 meetings (  365 pages)   221 ms/op     93 MB allocated   1.33 M allocs
+//	Quarterly, 5,000 meetings (1,822 pages) 1,165 ms/op    454 MB allocated   6.7 M allocs
 //
 // As whole `minutes` processes (scripts/bench-export.sh and
 // scripts/bench-report.sh print the current figures, README "Performance"):
-// one minutes export about 30 ms and 29 MB peak; quarterly reports of
-// 100 / 1,000 / 5,000 meetings about 0.1 / 0.4 / 1.5 s and 37 / 87 / 253 MB.
-// Time and memory grow linearly. Most allocation is
-// gofpdf's: a new zlib writer per page stream and a JSON encoding of each
-// font's 65,536-entry width table when the font is registered.
+// one minutes export about 56 ms and 22 MB peak, 60-65 times faster than
+// LibreOffice on the same machine; quarterly reports of 100 / 1,000 / 5,000
+// meetings 0.08 / 0.34 / 1.42 s and 26 / 54 / 153 MB. Time and memory grow
+// linearly.
 package report
