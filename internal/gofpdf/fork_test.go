@@ -265,3 +265,31 @@ func TestFontProblemIsAnError(t *testing.T) {
 		t.Errorf("the library printed to standard output: %q", printed)
 	}
 }
+
+// TestUTF8RuneGlyphs checks the exported cmap reader against sfnt for every
+// BMP rune, and that what is not a font is an error, not a panic.
+func TestUTF8RuneGlyphs(t *testing.T) {
+	glyphs, err := UTF8RuneGlyphs(liberationserifbold.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := sfnt.Parse(liberationserifbold.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	for r := rune(0); r < 0xFFFF; r++ {
+		want, err := f.GlyphIndex(&buf, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sfnt.GlyphIndex(glyphs[r]); got != want {
+			t.Errorf("glyph of %U = %d, want %d", r, got, want)
+		}
+	}
+	for name, bad := range map[string][]byte{"empty": nil, "short": []byte("OTTO"), "no tables": make([]byte, 12)} {
+		if _, err := UTF8RuneGlyphs(bad); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

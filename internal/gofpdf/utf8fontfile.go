@@ -892,6 +892,30 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	}
 }
 
+// UTF8RuneGlyphs returns the glyph of every BMP rune in the Unicode cmap of
+// a TrueType font, 0 where it has none. It reads only the table directory
+// and the cmap.
+//
+// Fork: added so that callers deciding which runes a font can print share
+// this parser instead of writing their own.
+func UTF8RuneGlyphs(ttf []byte) ([]uint16, error) {
+	utf := newUTF8Font(&fileReader{array: ttf})
+	if len(ttf) < 12 {
+		return nil, fmt.Errorf("not a TrueType font: %d bytes", len(ttf))
+	}
+	utf.skip(4)
+	utf.generateTableDescriptions()
+	if utf.tableDescriptions["cmap"] == nil {
+		return nil, fmt.Errorf("the font has no cmap table")
+	}
+	pos := utf.parseCMAPTable(0)
+	if utf.err != nil {
+		return nil, utf.err
+	}
+	utf.readCMAP(pos)
+	return utf.runeGlyph, nil
+}
+
 // readCMAP fills runeGlyph from the format 4 cmap subtable at pos.
 //
 // Fork: replaces generateSCCSDictionaries, which built a map from every rune
