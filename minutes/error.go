@@ -2,11 +2,10 @@ package minutes
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 )
 
-// Error codes. The command line maps each to one exit status.
+// Error codes. Each front end maps each to one status: the command line to
+// an exit status, the web server to an HTTP status.
 const (
 	EINVALID  = "invalid"   // the input breaks a rule of the record format
 	ENOTFOUND = "not_found" // no such meeting, version or task
@@ -15,68 +14,51 @@ const (
 	EINTERNAL = "internal"  // anything else: a bug or a broken database
 )
 
-// Error is the one error type of the domain. Users see Message (and, for
-// EINVALID, each Problem); the exit status follows Code.
+// Error is the one error type of the domain. Users see its messages (and,
+// for EINVALID, each Problem), put into words by a Printer in their own
+// language; the exit or HTTP status follows Code.
 type Error struct {
 	Code     string
-	Message  string
+	Msgs     []Msg // the message, one line each; never empty
 	Problems []Problem
 }
 
 // Problem is one broken rule, located as precisely as the input allows.
 type Problem struct {
-	Source string // file name, "-" for stdin, "" when not from a file
+	Source string // file name as the user knows it; "" when not from a file
 	Doc    int    // 1-based document index within the file; 0 when unknown
 	Line   int    // 1-based line; 0 when unknown
 	Field  string // field path such as conclusions[2].due
-	Reason string // a sentence a secretary understands
+	Reason Msg    // a sentence a secretary understands
 }
 
-func (p Problem) String() string {
-	var loc []string
-	if p.Source != "" {
-		loc = append(loc, p.Source)
-	}
-	if p.Doc > 0 {
-		loc = append(loc, T("loc.document", p.Doc))
-	}
-	if p.Line > 0 {
-		loc = append(loc, T("loc.line", p.Line))
-	}
-	var b strings.Builder
-	if len(loc) > 0 {
-		b.WriteString(strings.Join(loc, ", "))
-		b.WriteString(": ")
-	}
-	if p.Field != "" {
-		b.WriteString(p.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(p.Reason)
-	return b.String()
-}
+// Error puts e into Vietnamese words as far as the domain's own messages
+// go: for logs and wrapped errors. Front ends show errors through a Printer.
+func (e *Error) Error() string { return domainPrinter.Error(e) }
 
-func (e *Error) Error() string {
-	if len(e.Problems) == 0 {
-		return e.Message
-	}
-	var b strings.Builder
-	b.WriteString(e.Message)
-	for _, p := range e.Problems {
-		b.WriteString("\n  - ")
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
-
-// Errorf returns an *Error with the given code and a formatted message.
-func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
-// Errorm returns an *Error whose message comes from the catalogue.
+// Errorm returns an *Error whose message is the catalogue's key.
 func Errorm(code, key string, args ...any) *Error {
-	return &Error{Code: code, Message: T(key, args...)}
+	return &Error{Code: code, Msgs: []Msg{M(key, args...)}}
+}
+
+// Errorf returns an *Error that says text as it is, in every language: for
+// the few errors whose words come from outside the catalogue.
+func Errorf(code, text string) *Error {
+	return Errorm(code, "error.verbatim", text)
+}
+
+// Then returns a copy of e with m as a further line of its message.
+func (e *Error) Then(m Msg) *Error {
+	out := *e
+	out.Msgs = append(append([]Msg(nil), e.Msgs...), m)
+	return &out
+}
+
+// Headed returns a copy of e with m as the first line of its message.
+func (e *Error) Headed(m Msg) *Error {
+	out := *e
+	out.Msgs = append([]Msg{m}, e.Msgs...)
+	return &out
 }
 
 // ErrorCode returns the code of err, or EINTERNAL for errors that are not ours.
@@ -92,22 +74,21 @@ func ErrorCode(err error) string {
 	}
 }
 
-// ErrorMessage returns the user-facing message of err; internal errors say
-// only that something went wrong, the detail is for --debug.
-func ErrorMessage(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Error()
-	}
-	return T("error.internal")
-}
-
 // Invalid collects problems into one EINVALID error; nil when there are none.
 func Invalid(problems []Problem) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	return &Error{Code: EINVALID, Message: T("error.invalid", len(problems)), Problems: problems}
+	return &Error{Code: EINVALID, Msgs: []Msg{M("error.invalid", len(problems))}, Problems: problems}
+}
+
+// Problems returns the problems of an EINVALID error, nil for any other.
+func Problems(err error) []Problem {
+	var e *Error
+	if errors.As(err, &e) && e.Code == EINVALID {
+		return e.Problems
+	}
+	return nil
 }
 
 // WithSource stamps every problem of an EINVALID error with its file and
@@ -117,7 +98,7 @@ func WithSource(err error, source string, doc int, lineOf func(field string) int
 	if !errors.As(err, &e) || e.Code != EINVALID {
 		return err
 	}
-	out := &Error{Code: e.Code, Message: e.Message, Problems: make([]Problem, len(e.Problems))}
+	out := &Error{Code: e.Code, Msgs: e.Msgs, Problems: make([]Problem, len(e.Problems))}
 	for i, p := range e.Problems {
 		if p.Source == "" {
 			p.Source = source
@@ -131,4 +112,14 @@ func WithSource(err error, source string, doc int, lineOf func(field string) int
 		out.Problems[i] = p
 	}
 	return out
+}
+
+// ReasonOf returns the message of err to serve as the reason of a problem:
+// a date that does not parse is a problem of the field that holds it.
+func ReasonOf(err error) Msg {
+	var e *Error
+	if errors.As(err, &e) && len(e.Msgs) > 0 {
+		return e.Msgs[0]
+	}
+	return M("error.internal")
 }

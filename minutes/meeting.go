@@ -189,10 +189,10 @@ func (m *Meeting) texts() []textField {
 func (m *Meeting) Validate() error {
 	var ps []Problem
 	add := func(field, key string, args ...any) {
-		ps = append(ps, Problem{Field: field, Reason: T(key, args...)})
+		ps = append(ps, Problem{Field: field, Reason: M(key, args...)})
 	}
 	for _, f := range m.texts() {
-		if why := checkText(*f.ptr, f.max); why != "" {
+		if why := CheckText(*f.ptr, f.max); !why.IsZero() {
 			ps = append(ps, Problem{Field: f.field, Reason: why})
 		}
 	}

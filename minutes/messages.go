@@ -1,97 +1,235 @@
 package minutes
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
-	"sync/atomic"
 )
 
-// Languages of the messages.
+// Lang is a language messages are put into words in.
+type Lang string
+
+// The languages of the messages.
 const (
-	LangVI = "vi"
-	LangEN = "en"
+	LangVI Lang = "vi"
+	LangEN Lang = "en"
 )
 
-var lang atomic.Value // string
-
-// SetLanguage selects the language of every message: "vi" or "en".
-func SetLanguage(l string) {
-	if l != LangEN {
-		l = LangVI
-	}
-	lang.Store(l)
-}
-
-// Language returns the selected language, Vietnamese unless changed.
-func Language() string {
-	if l, ok := lang.Load().(string); ok {
-		return l
+// ParseLang reads a language name: English for "en" and its variants
+// ("en-GB", "en_US.UTF-8"), Vietnamese for anything else.
+func ParseLang(s string) Lang {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "en") {
+		return LangEN
 	}
 	return LangVI
 }
 
-// LanguageFromEnv picks English when LC_ALL, LC_MESSAGES or LANG (the first
+// LangFromEnv picks English when LC_ALL, LC_MESSAGES or LANG (the first
 // set, as POSIX orders them) names an English locale, else Vietnamese.
 // getenv is os.Getenv, or a test's own environment.
-func LanguageFromEnv(getenv func(string) string) string {
+func LangFromEnv(getenv func(string) string) Lang {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(k); v != "" {
-			if strings.HasPrefix(v, "en") {
-				return LangEN
-			}
-			return LangVI
+			return ParseLang(v)
 		}
 	}
 	return LangVI
 }
 
-// T returns the message key in the selected language, formatted with args.
-func T(key string, args ...any) string {
-	m, ok := catalogue[key]
-	if !ok {
-		return key
-	}
-	f := m.vi
-	if Language() == LangEN {
-		f = m.en
-	}
-	if len(args) == 0 {
-		return f
-	}
-	return fmt.Sprintf(f, args...)
+// Msg is a message not yet put into words: a catalogue key and its
+// arguments. It is put into words where it is shown, in the language of
+// whoever reads it, so that one server answers a Vietnamese and an English
+// browser at once. An argument that is itself a Msg or an error is put into
+// words in the same language.
+type Msg struct {
+	Key  string
+	Args []any
 }
 
-// Register adds messages to the catalogue; each needs both languages.
-// Packages outside the domain (commands, store, reports) call it from init.
-func Register(msgs map[string][2]string) {
-	for k, v := range msgs {
-		if _, dup := catalogue[k]; dup {
-			panic("minutes: message registered twice: " + k)
+// M returns the message key with its arguments.
+func M(key string, args ...any) Msg { return Msg{Key: key, Args: args} }
+
+// IsZero reports whether m is no message at all.
+func (m Msg) IsZero() bool { return m.Key == "" }
+
+// Messages are entries of the catalogue: each key with its Vietnamese and
+// its English text, in that order. Every package that speaks to users
+// exports its own, and each front end puts them together in a Catalog.
+type Messages map[string][2]string
+
+// Catalog holds the messages of a whole program. It is read-only once made,
+// and shared by every request and every language.
+type Catalog struct {
+	msgs map[string][2]string
+}
+
+// NewCatalog puts sets of messages together. A key given twice, or a
+// message missing one language, is a bug: it panics, and the catalogue test
+// of each front end finds it.
+func NewCatalog(sets ...Messages) *Catalog {
+	c := &Catalog{msgs: map[string][2]string{}}
+	for _, set := range sets {
+		for k, v := range set {
+			if _, dup := c.msgs[k]; dup {
+				panic("minutes: message given twice: " + k)
+			}
+			if v[0] == "" || v[1] == "" {
+				panic("minutes: message without both languages: " + k)
+			}
+			c.msgs[k] = v
 		}
-		catalogue[k] = msg{v[0], v[1]}
 	}
+	return c
 }
 
-// MessageKeys lists every key in the catalogue, sorted.
-func MessageKeys() []string {
-	keys := make([]string, 0, len(catalogue))
-	for k := range catalogue {
+// Keys lists every key of the catalogue, sorted.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, 0, len(c.msgs))
+	for k := range c.msgs {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	return keys
 }
 
-// Message returns the Vietnamese and English text of key.
-func Message(key string) (vi, en string, ok bool) {
-	m, ok := catalogue[key]
-	return m.vi, m.en, ok
+// Lookup returns the Vietnamese and English text of key.
+func (c *Catalog) Lookup(key string) (vi, en string, ok bool) {
+	m, ok := c.msgs[key]
+	return m[0], m[1], ok
 }
 
-type msg struct{ vi, en string }
+// Printer returns the printer of c for one language.
+func (c *Catalog) Printer(l Lang) *Printer {
+	if l != LangEN {
+		l = LangVI
+	}
+	return &Printer{cat: c, lang: l}
+}
 
-var catalogue = map[string]msg{
+// Printer puts messages and errors into words in one language.
+type Printer struct {
+	cat  *Catalog
+	lang Lang
+}
+
+// Lang returns the printer's language.
+func (p *Printer) Lang() Lang { return p.lang }
+
+// T returns the message key in p's language, formatted with args. A key the
+// catalogue does not have is returned as it is, with its arguments.
+func (p *Printer) T(key string, args ...any) string {
+	m, ok := p.cat.msgs[key]
+	if !ok {
+		if len(args) == 0 {
+			return key
+		}
+		return key + fmt.Sprint(args...)
+	}
+	f := m[0]
+	if p.lang == LangEN {
+		f = m[1]
+	}
+	if len(args) == 0 {
+		return f
+	}
+	words := make([]any, len(args))
+	for i, a := range args {
+		words[i] = p.arg(a)
+	}
+	return fmt.Sprintf(f, words...)
+}
+
+// Has reports whether the catalogue knows key.
+func (p *Printer) Has(key string) bool {
+	_, ok := p.cat.msgs[key]
+	return ok
+}
+
+// Msg puts m into words.
+func (p *Printer) Msg(m Msg) string { return p.T(m.Key, m.Args...) }
+
+func (p *Printer) arg(a any) any {
+	switch v := a.(type) {
+	case Msg:
+		return p.Msg(v)
+	case *Error:
+		return p.Error(v)
+	}
+	return a
+}
+
+// Error returns what a user is told of err: the message of an *Error with
+// each of its problems on a line of its own, in p's language. Any other
+// error is internal: the user is told only that something went wrong, the
+// detail is for --debug.
+func (p *Printer) Error(err error) string {
+	var e *Error
+	if !errors.As(err, &e) {
+		return p.T("error.internal")
+	}
+	var b strings.Builder
+	for i, m := range e.Msgs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Msg(m))
+	}
+	for _, pr := range e.Problems {
+		b.WriteString("\n  - ")
+		b.WriteString(p.Problem(pr))
+	}
+	return b.String()
+}
+
+// Problem puts one problem into words: where it is, the field, the reason.
+func (p *Printer) Problem(pr Problem) string {
+	var loc []string
+	if pr.Source != "" {
+		loc = append(loc, pr.Source)
+	}
+	if pr.Doc > 0 {
+		loc = append(loc, p.T("loc.document", pr.Doc))
+	}
+	if pr.Line > 0 {
+		loc = append(loc, p.T("loc.line", pr.Line))
+	}
+	var b strings.Builder
+	if len(loc) > 0 {
+		b.WriteString(strings.Join(loc, ", "))
+		b.WriteString(": ")
+	}
+	if pr.Field != "" {
+		b.WriteString(pr.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg(pr.Reason))
+	return b.String()
+}
+
+// domainPrinter puts the domain's own errors into words where no front end
+// chose a language: in Error(), for logs and wrapped errors.
+var domainPrinter = NewCatalog(DomainMessages).Printer(LangVI)
+
+// DomainMessages are the messages of the domain: the rules of the record,
+// of minutes and of tasks.
+var DomainMessages = join(coreMessages, taskMessages, lifecycleMessages, settingMessages)
+
+// join puts sets of messages into one; the catalogue test finds a key
+// given twice.
+func join(sets ...Messages) Messages {
+	out := Messages{}
+	for _, s := range sets {
+		for k, v := range s {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+var coreMessages = Messages{
+	"error.verbatim": {"%s", "%s"},
+
 	"loc.document": {"văn bản thứ %d", "document %d"},
 	"loc.line":     {"dòng %d", "line %d"},
 
@@ -115,33 +253,9 @@ var catalogue = map[string]msg{
 	"number.negative":               {"không được là số âm (%d)", "must not be negative (%d)"},
 	"attendance.invited_lt_present": {"số được triệu tập (%d) ít hơn số có mặt (%d); nếu số có mặt là ước lượng \"trên\", đặt at_least: true", "invited (%d) is less than present (%d); if present is a lower bound, set at_least: true"},
 	"comment_count.lt_listed":       {"số lượt phát biểu (%d) ít hơn số ý kiến đã ghi (%d)", "comment_count (%d) is less than the comments listed (%d)"},
-}
 
-func init() {
-	Register(map[string][2]string{
-		"record.utf8":                {"tệp không phải văn bản UTF-8 (hãy lưu tệp với bảng mã UTF-8)", "the file is not UTF-8 text (save it with UTF-8 encoding)"},
-		"record.empty":               {"tệp trống, không có cuộc họp nào", "the file is empty: it holds no meeting"},
-		"record.syntax":              {"lỗi cú pháp YAML/JSON: %s", "YAML/JSON syntax error: %s"},
-		"record.want_mapping":        {"phải là một nhóm trường (key: value), không phải %s", "must be a group of fields (key: value), not %s"},
-		"record.want_text":           {"phải là một đoạn văn bản, không phải %s", "must be text, not %s"},
-		"record.want_integer":        {"phải là một số nguyên, không phải %q", "must be a whole number, not %q"},
-		"record.want_bool":           {"phải là true hoặc false, không phải %q", "must be true or false, not %q"},
-		"record.unknown_key":         {"trường %q không có trong mẫu; các trường hợp lệ: %s", "unknown field %q; valid fields: %s"},
-		"record.unknown_key_suggest": {"trường %q không có trong mẫu; có phải ý bạn là %q?", "unknown field %q; did you mean %q?"},
-		"record.chair_and_chairs":    {"chỉ dùng một trong hai: chair hoặc chairs", "use either chair or chairs, not both"},
-		"record.passthrough":         {"%s", "%s"},
-		"record.hint_colon":          {"nếu nội dung có dấu hai chấm và dấu cách (\": \"), hãy đặt cả nội dung trong ngoặc kép, ví dụ: content: \"Nhiệm vụ 1: rà soát\"", "if the text holds a colon and a space (\": \"), put the whole text in double quotes, e.g. content: \"Task 1: review\""},
-		"record.hint_tab":            {"hãy thụt đầu dòng bằng dấu cách, không dùng phím Tab", "indent with spaces, not with the Tab key"},
-		"record.kind_mapping":        {"một nhóm trường", "a group of fields"},
-		"record.kind_list":           {"một danh sách", "a list"},
-	})
-}
-
-func init() {
-	Register(map[string][2]string{
-		"meeting.not_found":        {"không có cuộc họp số %d", "there is no meeting %d"},
-		"meeting.finalized":        {"biên bản cuộc họp %d đã được thông qua (finalized) nên không sửa được; muốn sửa, dùng: minutes amend %d --reason \"lý do\"", "the minutes of meeting %d are finalized and cannot be edited; to change them use: minutes amend %d --reason \"why\""},
-		"meeting.finalized_delete": {"biên bản cuộc họp %d đã được thông qua nên không xóa được; muốn sửa, dùng: minutes amend %[1]d --reason \"lý do\"", "the minutes of meeting %d are finalized and cannot be deleted; to change them use: minutes amend %[1]d --reason \"why\""},
-		"meeting.stale":            {"cuộc họp %d đã được người khác sửa trong lúc bạn làm việc (bạn sửa từ phiên bản %d, hiện là phiên bản %d)", "meeting %d was changed by someone else meanwhile (you started from version %d, it is now at version %d)"},
-	})
+	"meeting.not_found":        {"không có cuộc họp số %d", "there is no meeting %d"},
+	"meeting.finalized":        {"biên bản cuộc họp %d đã được thông qua (finalized) nên không sửa được; muốn sửa, dùng: minutes amend %d --reason \"lý do\"", "the minutes of meeting %d are finalized and cannot be edited; to change them use: minutes amend %d --reason \"why\""},
+	"meeting.finalized_delete": {"biên bản cuộc họp %d đã được thông qua nên không xóa được; muốn sửa, dùng: minutes amend %[1]d --reason \"lý do\"", "the minutes of meeting %d are finalized and cannot be deleted; to change them use: minutes amend %[1]d --reason \"why\""},
+	"meeting.stale":            {"cuộc họp %d đã được người khác sửa trong lúc bạn làm việc (bạn sửa từ phiên bản %d, hiện là phiên bản %d)", "meeting %d was changed by someone else meanwhile (you started from version %d, it is now at version %d)"},
 }

@@ -91,7 +91,7 @@ func (t *Task) MarkDone(on Date, note string) error {
 	if note == "" {
 		return Errorm(EINVALID, "task.note_required", t.ID, t.ID)
 	}
-	if why := checkText(note, MaxText); why != "" {
+	if why := CheckText(note, MaxText); !why.IsZero() {
 		return Errorm(EINVALID, "task.bad_text", t.ID, "note", why)
 	}
 	if on.IsZero() {
@@ -117,7 +117,7 @@ func (t *Task) Drop(reason string) error {
 	if reason == "" {
 		return Errorm(EINVALID, "task.reason_required", t.ID, "drop", t.ID)
 	}
-	if why := checkText(reason, MaxTitle); why != "" {
+	if why := CheckText(reason, MaxTitle); !why.IsZero() {
 		return Errorm(EINVALID, "task.bad_text", t.ID, "reason", why)
 	}
 	t.Status, t.Reason, t.DoneOn, t.Note = TaskDropped, reason, Date{}, ""
@@ -134,7 +134,7 @@ func (t *Task) Reopen(reason string) error {
 	if reason == "" {
 		return Errorm(EINVALID, "task.reason_required", t.ID, "reopen", t.ID)
 	}
-	if why := checkText(reason, MaxTitle); why != "" {
+	if why := CheckText(reason, MaxTitle); !why.IsZero() {
 		return Errorm(EINVALID, "task.bad_text", t.ID, "reason", why)
 	}
 	t.Status, t.Reason, t.DoneOn, t.Note = TaskOpen, reason, Date{}, ""
@@ -148,7 +148,7 @@ func CheckTaskNote(id int64, text string) (string, error) {
 	if text == "" {
 		return "", Errorm(EINVALID, "task.text_required", id)
 	}
-	if why := checkText(text, MaxText); why != "" {
+	if why := CheckText(text, MaxText); !why.IsZero() {
 		return "", Errorm(EINVALID, "task.bad_text", id, "text", why)
 	}
 	return text, nil
@@ -220,49 +220,47 @@ type TaskService interface {
 	AddTaskNote(ctx context.Context, id int64, text string) (*Task, error)
 }
 
-func init() {
-	Register(map[string][2]string{
-		"task.not_found": {
-			"không có việc (kết luận) số %d; xem danh sách: minutes tasks",
-			"there is no task (conclusion) %d; see the list: minutes tasks"},
-		"task.already_done": {
-			"việc số %d đã được ghi nhận hoàn thành ngày %s; nếu ghi nhầm, dùng: minutes tasks reopen %d --reason \"lý do\"",
-			"task %d is already done (on %s); if that was a mistake, use: minutes tasks reopen %d --reason \"why\""},
-		"task.done_dropped": {
-			"việc số %d đã bị hủy (lý do: %s) nên không ghi hoàn thành được; muốn mở lại, dùng: minutes tasks reopen %d --reason \"lý do\"",
-			"task %d was dropped (reason: %s) and cannot be marked done; to open it again use: minutes tasks reopen %d --reason \"why\""},
-		"task.drop_done": {
-			"việc số %d đã hoàn thành ngày %s nên không hủy được; nếu ghi nhầm, trước hết dùng: minutes tasks reopen %d --reason \"lý do\"",
-			"task %d is done (on %s) and cannot be dropped; if that was a mistake, first use: minutes tasks reopen %d --reason \"why\""},
-		"task.already_dropped": {
-			"việc số %d đã bị hủy trước đó (lý do: %s)",
-			"task %d is already dropped (reason: %s)"},
-		"task.already_open": {
-			"việc số %d đang mở (chưa hoàn thành, chưa hủy), không cần mở lại",
-			"task %d is open (neither done nor dropped): there is nothing to reopen"},
-		"task.note_required": {
-			"việc số %d: phải ghi kết quả thực hiện, ví dụ: minutes tasks done %d --note \"đã tổ chức xong\"",
-			"task %d: say what was done, for example: minutes tasks done %d --note \"carried out\""},
-		"task.reason_required": {
-			"việc số %d: phải ghi lý do, ví dụ: minutes tasks %s %d --reason \"lý do\"",
-			"task %d: give the reason, for example: minutes tasks %s %d --reason \"why\""},
-		"task.text_required": {
-			"việc số %d: nội dung ghi chú đang để trống",
-			"task %d: the note is empty"},
-		"task.bad_text": {
-			"việc số %d, %s: %s",
-			"task %d, %s: %s"},
-		"task.done_on_required": {
-			"việc số %d: thiếu ngày hoàn thành",
-			"task %d: the day it was done is missing"},
-		"task.done_before_meeting": {
-			"việc số %d: ngày hoàn thành %s trước ngày họp %s",
-			"task %d: the day it was done, %s, is before the meeting on %s"},
-		"task.bad_status": {
-			"trạng thái %q không hợp lệ; dùng open (đang thực hiện), done (hoàn thành) hoặc dropped (đã hủy)",
-			"status %q is not valid; use open, done or dropped"},
-		"task.overdue_status": {
-			"--overdue chỉ chọn việc đang mở, không dùng cùng --status %s",
-			"--overdue selects open tasks only; it cannot be used with --status %s"},
-	})
+var taskMessages = Messages{
+	"task.not_found": {
+		"không có việc (kết luận) số %d; xem danh sách: minutes tasks",
+		"there is no task (conclusion) %d; see the list: minutes tasks"},
+	"task.already_done": {
+		"việc số %d đã được ghi nhận hoàn thành ngày %s; nếu ghi nhầm, dùng: minutes tasks reopen %d --reason \"lý do\"",
+		"task %d is already done (on %s); if that was a mistake, use: minutes tasks reopen %d --reason \"why\""},
+	"task.done_dropped": {
+		"việc số %d đã bị hủy (lý do: %s) nên không ghi hoàn thành được; muốn mở lại, dùng: minutes tasks reopen %d --reason \"lý do\"",
+		"task %d was dropped (reason: %s) and cannot be marked done; to open it again use: minutes tasks reopen %d --reason \"why\""},
+	"task.drop_done": {
+		"việc số %d đã hoàn thành ngày %s nên không hủy được; nếu ghi nhầm, trước hết dùng: minutes tasks reopen %d --reason \"lý do\"",
+		"task %d is done (on %s) and cannot be dropped; if that was a mistake, first use: minutes tasks reopen %d --reason \"why\""},
+	"task.already_dropped": {
+		"việc số %d đã bị hủy trước đó (lý do: %s)",
+		"task %d is already dropped (reason: %s)"},
+	"task.already_open": {
+		"việc số %d đang mở (chưa hoàn thành, chưa hủy), không cần mở lại",
+		"task %d is open (neither done nor dropped): there is nothing to reopen"},
+	"task.note_required": {
+		"việc số %d: phải ghi kết quả thực hiện, ví dụ: minutes tasks done %d --note \"đã tổ chức xong\"",
+		"task %d: say what was done, for example: minutes tasks done %d --note \"carried out\""},
+	"task.reason_required": {
+		"việc số %d: phải ghi lý do, ví dụ: minutes tasks %s %d --reason \"lý do\"",
+		"task %d: give the reason, for example: minutes tasks %s %d --reason \"why\""},
+	"task.text_required": {
+		"việc số %d: nội dung ghi chú đang để trống",
+		"task %d: the note is empty"},
+	"task.bad_text": {
+		"việc số %d, %s: %s",
+		"task %d, %s: %s"},
+	"task.done_on_required": {
+		"việc số %d: thiếu ngày hoàn thành",
+		"task %d: the day it was done is missing"},
+	"task.done_before_meeting": {
+		"việc số %d: ngày hoàn thành %s trước ngày họp %s",
+		"task %d: the day it was done, %s, is before the meeting on %s"},
+	"task.bad_status": {
+		"trạng thái %q không hợp lệ; dùng open (đang thực hiện), done (hoàn thành) hoặc dropped (đã hủy)",
+		"status %q is not valid; use open, done or dropped"},
+	"task.overdue_status": {
+		"--overdue chỉ chọn việc đang mở, không dùng cùng --status %s",
+		"--overdue selects open tasks only; it cannot be used with --status %s"},
 }

@@ -36,8 +36,7 @@ func TestTaskOverdue(t *testing.T) {
 }
 
 func TestTaskTransitionRules(t *testing.T) {
-	SetLanguage(LangEN)
-	defer SetLanguage(LangVI)
+	en := NewCatalog(DomainMessages).Printer(LangEN)
 	meeting := NewDate(2021, 3, 25)
 	open := func() Task { return Task{ID: 7, Status: TaskOpen, MeetingDate: meeting} }
 	done := func() Task {
@@ -81,8 +80,8 @@ func TestTaskTransitionRules(t *testing.T) {
 				t.Fatalf("code %q (%v), want %q", ErrorCode(err), err, c.code)
 			}
 			if err != nil {
-				if !strings.Contains(err.Error(), c.msg) {
-					t.Fatalf("message %q does not say %q", err.Error(), c.msg)
+				if msg := en.Error(err); !strings.Contains(msg, c.msg) {
+					t.Fatalf("message %q does not say %q", msg, c.msg)
 				}
 				if tk.Status != before.Status || tk.DoneOn != before.DoneOn {
 					t.Fatalf("a refused transition changed the task: %+v", tk)
@@ -100,11 +99,12 @@ func TestTaskTransitionRules(t *testing.T) {
 }
 
 func TestTaskMessagesBothLanguages(t *testing.T) {
-	for _, k := range MessageKeys() {
+	cat := NewCatalog(DomainMessages)
+	for _, k := range cat.Keys() {
 		if !strings.HasPrefix(k, "task.") {
 			continue
 		}
-		vi, en, _ := Message(k)
+		vi, en, _ := cat.Lookup(k)
 		if vi == "" || en == "" || vi == en {
 			t.Errorf("%s: vi %q, en %q", k, vi, en)
 		}

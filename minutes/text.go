@@ -22,23 +22,24 @@ func Clean(s string) string {
 	return strings.TrimSpace(norm.NFC.String(s))
 }
 
-// checkText reports why s is not acceptable text, or "" when it is.
-func checkText(s string, max int) string {
+// CheckText reports why s is not acceptable text of at most max
+// characters, or the zero Msg when it is.
+func CheckText(s string, max int) Msg {
 	if !utf8.ValidString(s) {
-		return T("text.utf8")
+		return M("text.utf8")
 	}
 	for _, r := range s {
 		if r == '\n' || r == '\t' {
 			continue
 		}
 		if unicode.IsControl(r) {
-			return T("text.control", r)
+			return M("text.control", r)
 		}
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		return T("text.too_long", n, max)
+		return M("text.too_long", n, max)
 	}
-	return ""
+	return Msg{}
 }
 
 // Fold maps s to a search key that ignores case and Vietnamese diacritics:

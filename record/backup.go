@@ -349,11 +349,3 @@ func (r *reader) timestamp(n *yaml.Node, field string) time.Time {
 	}
 	return t.UTC()
 }
-
-func init() {
-	minutes.Register(map[string][2]string{
-		"backup.timestamp": {
-			"thời điểm %q không đúng dạng RFC 3339 (ví dụ 2021-03-25T07:30:00Z)",
-			"time %q is not in RFC 3339 form (such as 2021-03-25T07:30:00Z)"},
-	})
-}

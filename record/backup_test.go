@@ -56,7 +56,7 @@ record:
 `
 
 func TestBackupTasks(t *testing.T) {
-	minutes.SetLanguage(minutes.LangEN)
+	en := minutes.NewCatalog(minutes.DomainMessages, record.Messages).Printer(minutes.LangEN)
 	t.Run("OK", func(t *testing.T) {
 		docs, err := record.Meetings("backup.yaml", []byte(backupDoc))
 		if err != nil {
@@ -110,7 +110,7 @@ func TestBackupTasks(t *testing.T) {
 			if len(e.Problems) != 1 {
 				t.Fatalf("one mistake, %d problems: %+v", len(e.Problems), e.Problems)
 			}
-			if p := e.Problems[0]; p.Field == tc.field && p.Line == tc.line && strings.Contains(p.Reason, tc.reason) {
+			if p := e.Problems[0]; p.Field == tc.field && p.Line == tc.line && strings.Contains(en.Msg(p.Reason), tc.reason) {
 				return
 			}
 			t.Fatalf("no problem at %s, line %d, saying %q: %+v", tc.field, tc.line, tc.reason, e.Problems)

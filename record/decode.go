@@ -65,7 +65,7 @@ func Decode(source string, data []byte) ([]Doc, error) {
 // file is returned after fn has seen the documents before it.
 func DecodeFunc(source string, data []byte, fn func(Doc) error) error {
 	fileErr := func(line int, key string, args ...any) error {
-		return minutes.Invalid([]minutes.Problem{{Source: source, Line: line, Reason: minutes.T(key, args...)}})
+		return minutes.Invalid([]minutes.Problem{{Source: source, Line: line, Reason: minutes.M(key, args...)}})
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from Windows Notepad
 	if !utf8.Valid(data) {
@@ -88,7 +88,10 @@ func DecodeFunc(source string, data []byte, fn func(Doc) error) error {
 			break
 		}
 		if err != nil {
-			return fileErr(syntaxLine(err), "record.syntax", cleanYAMLError(err)+syntaxHint(err))
+			if hint := syntaxHint(err); !hint.IsZero() {
+				return fileErr(syntaxLine(err), "record.syntax_hint", cleanYAMLError(err), hint)
+			}
+			return fileErr(syntaxLine(err), "record.syntax", cleanYAMLError(err))
 		}
 		if len(root.Content) == 0 {
 			continue
@@ -169,7 +172,12 @@ func (r *reader) fail(n *yaml.Node, field, key string, args ...any) {
 	if n != nil {
 		line = n.Line
 	}
-	r.problems = append(r.problems, minutes.Problem{Field: field, Line: line, Reason: minutes.T(key, args...)})
+	r.problems = append(r.problems, minutes.Problem{Field: field, Line: line, Reason: minutes.M(key, args...)})
+}
+
+// failErr records the error of parsing a field's value as its problem.
+func (r *reader) failErr(n *yaml.Node, field string, err error) {
+	r.problems = append(r.problems, minutes.Problem{Field: field, Line: n.Line, Reason: minutes.ReasonOf(err)})
 }
 
 // fields iterates a mapping node, rejecting unknown and repeated keys.
@@ -242,7 +250,7 @@ func (r *reader) date(n *yaml.Node, field string) minutes.Date {
 	}
 	d, err := minutes.ParseDate(s)
 	if err != nil {
-		r.fail(n, field, "record.passthrough", minutes.ErrorMessage(err))
+		r.failErr(n, field, err)
 	}
 	return d
 }
@@ -252,7 +260,7 @@ func (r *reader) clock(n *yaml.Node, field string) *minutes.Clock {
 	if n.Tag == "!!int" && !strings.Contains(s, ":") {
 		// YAML 1.1 would read 7:30 as the number 450; yaml.v3 does not, but a
 		// value such as 730 is a typo we should not guess at.
-		r.fail(n, field, "record.passthrough", minutes.T("time.format", s))
+		r.fail(n, field, "time.format", s)
 		return nil
 	}
 	if s == "" {
@@ -260,7 +268,7 @@ func (r *reader) clock(n *yaml.Node, field string) *minutes.Clock {
 	}
 	c, err := minutes.ParseClock(s)
 	if err != nil {
-		r.fail(n, field, "record.passthrough", minutes.ErrorMessage(err))
+		r.failErr(n, field, err)
 		return nil
 	}
 	return &c
@@ -463,12 +471,13 @@ func (r *reader) attendance(n *yaml.Node, path string, a *minutes.Attendance) {
 	}
 }
 
-func kindName(n *yaml.Node) string {
+// kindName names what n is, for a message: a kind of node, or its value.
+func kindName(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return minutes.T("record.kind_mapping")
+		return minutes.M("record.kind_mapping")
 	case yaml.SequenceNode:
-		return minutes.T("record.kind_list")
+		return minutes.M("record.kind_list")
 	}
 	return fmt.Sprintf("%q", n.Value)
 }
@@ -547,14 +556,14 @@ func syntaxLine(err error) int {
 
 // syntaxHint explains the two YAML slips secretaries make most: a ": "
 // inside unquoted text, and indenting with tabs.
-func syntaxHint(err error) string {
+func syntaxHint(err error) minutes.Msg {
 	switch s := err.Error(); {
 	case strings.Contains(s, "mapping values are not allowed"):
-		return " — " + minutes.T("record.hint_colon")
+		return minutes.M("record.hint_colon")
 	case strings.Contains(s, "found character that cannot start any token"), strings.Contains(s, "found a tab character"):
-		return " — " + minutes.T("record.hint_tab")
+		return minutes.M("record.hint_tab")
 	}
-	return ""
+	return minutes.Msg{}
 }
 
 func cleanYAMLError(err error) string {

@@ -398,11 +398,12 @@ func recipients(l *Layout, c *cleaner, rs []string) {
 // dedupe drops repeated warnings: a name printed twice (chair line and
 // signature) is cleaned twice but is one problem.
 func dedupe(ws []Warning) []Warning {
-	seen := make(map[Warning]bool, len(ws))
+	seen := make(map[string]bool, len(ws))
 	out := ws[:0]
 	for _, w := range ws {
-		if !seen[w] {
-			seen[w] = true
+		k := w.Field + "\x00" + w.Msg.Key + "\x00" + fmt.Sprint(w.Msg.Args...)
+		if !seen[k] {
+			seen[k] = true
 			out = append(out, w)
 		}
 	}

@@ -256,7 +256,7 @@ func TestLayoutTextSafety(t *testing.T) {
 	fields := map[string]bool{}
 	for _, w := range ws {
 		fields[w.Field] = true
-		if w.Message == "" {
+		if w.Msg.IsZero() {
 			t.Errorf("empty warning message for %s", w.Field)
 		}
 	}

@@ -12,25 +12,28 @@ import (
 	"github.com/minutes-vn/minutes/minutes"
 )
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"report.substituted": {
-			"có ký tự phông chữ không in được, đã in thay bằng %q: %s",
-			"has characters the font cannot print, printed as %q instead: %s",
-		},
-		"report.marks_dropped": {
-			"có dấu kết hợp không ghép được vào chữ nào, đã bỏ khi in",
-			"has combining marks that compose with no letter; they were left out of the PDF",
-		},
-		"report.failed": {
-			"không tạo được tệp PDF: %v",
-			"could not make the PDF: %v",
-		},
-	})
+// Messages are the messages of printing documents.
+var Messages = minutes.Messages{
+	"report.substituted": {
+		"có ký tự phông chữ không in được, đã in thay bằng %q: %s",
+		"has characters the font cannot print, printed as %q instead: %s",
+	},
+	"report.marks_dropped": {
+		"có dấu kết hợp không ghép được vào chữ nào, đã bỏ khi in",
+		"has combining marks that compose with no letter; they were left out of the PDF",
+	},
+	"report.failed": {
+		"không tạo được tệp PDF: %v",
+		"could not make the PDF: %v",
+	},
 }
 
-// Warning is a non-fatal problem, e.g. a rune the font lacks that was substituted.
-type Warning struct{ Field, Message string }
+// Warning is a non-fatal problem, e.g. a rune the font lacks that was
+// substituted: the field it concerns and what was done.
+type Warning struct {
+	Field string
+	Msg   minutes.Msg
+}
 
 // cleaner makes stored text safe for gofpdf and records what it changed.
 // The database keeps the original; only the printed copy is altered.
@@ -83,10 +86,10 @@ func (c *cleaner) text(field, s string) string {
 		}
 	}
 	if len(missing) > 0 {
-		c.warnings = append(c.warnings, Warning{field, minutes.T("report.substituted", string(substitute), strings.Join(missing, ", "))})
+		c.warnings = append(c.warnings, Warning{field, minutes.M("report.substituted", string(substitute), strings.Join(missing, ", "))})
 	}
 	if marks {
-		c.warnings = append(c.warnings, Warning{field, minutes.T("report.marks_dropped")})
+		c.warnings = append(c.warnings, Warning{field, minutes.M("report.marks_dropped")})
 	}
 	return strings.TrimSpace(b.String())
 }

@@ -19,10 +19,10 @@ type addOptions struct {
 func newAddCmd(f *factory) *cobra.Command {
 	opts := &addOptions{}
 	cmd := &cobra.Command{
-		Use:     "add [-f " + minutes.T("help.file_placeholder") + "|-]",
-		Short:   minutes.T("cmd.add.short"),
-		Long:    minutes.T("cmd.add.long"),
-		Example: minutes.T("cmd.add.example"),
+		Use:     "add [-f " + f.T("help.file_placeholder") + "|-]",
+		Short:   f.T("cmd.add.short"),
+		Long:    f.T("cmd.add.long"),
+		Example: f.T("cmd.add.example"),
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.File == "" {
@@ -34,8 +34,8 @@ func newAddCmd(f *factory) *cobra.Command {
 			return runAdd(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.File, "file", "f", "", minutes.T("flag.add.file"))
-	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, minutes.T("flag.add.accessible"))
+	cmd.Flags().StringVarP(&opts.File, "file", "f", "", f.T("flag.add.file"))
+	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, f.T("flag.add.accessible"))
 	return cmd
 }
 
@@ -44,12 +44,12 @@ func runAdd(ctx context.Context, f *factory, opts *addOptions) error {
 	if err != nil {
 		return err
 	}
-	docs, err := record.Meetings(sourceName(opts.File), b)
+	docs, err := record.Meetings(sourceName(f.P, opts.File), b)
 	if err != nil {
 		return err
 	}
 	if len(docs) > 1 {
-		return minutes.Errorm(minutes.EINVALID, "add.several", sourceName(opts.File), len(docs), opts.File)
+		return minutes.Errorm(minutes.EINVALID, "add.several", sourceName(f.P, opts.File), len(docs), opts.File)
 	}
 	s, err := f.Store(ctx)
 	if err != nil {
@@ -60,7 +60,7 @@ func runAdd(ctx context.Context, f *factory, opts *addOptions) error {
 		return err
 	}
 	fmt.Fprintln(f.IO.Out, m.ID)
-	f.say(minutes.T("add.done", m.ID, m.Title))
+	f.say(f.T("add.done", m.ID, m.Title))
 	return nil
 }
 
@@ -74,10 +74,8 @@ func accessibleEnv(v string) bool {
 	return true
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.add.example": {"  minutes add                      # biểu mẫu hỏi từng mục (trên màn hình terminal)\n  minutes add --accessible         # biểu mẫu từng dòng, cho trình đọc màn hình\n  minutes add -f hop-25-3-2021.yaml\n  minutes template > moi.yaml && minutes add -f moi.yaml\n  cat hop.json | minutes add -f -",
-			"  minutes add                      # a form asking for each field (on a terminal)\n  minutes add --accessible         # a line-by-line form, for screen readers\n  minutes add -f meeting-25-3-2021.yaml\n  minutes template > new.yaml && minutes add -f new.yaml\n  cat meeting.json | minutes add -f -"},
-		"flag.add.accessible": {"biểu mẫu từng dòng, không vẽ màn hình, cho trình đọc màn hình (hoặc ACCESSIBLE=1)", "a line-by-line form without screen drawing, for screen readers (or ACCESSIBLE=1)"},
-	})
+var addMessages = minutes.Messages{
+	"cmd.add.example": {"  minutes add                      # biểu mẫu hỏi từng mục (trên màn hình terminal)\n  minutes add --accessible         # biểu mẫu từng dòng, cho trình đọc màn hình\n  minutes add -f hop-25-3-2021.yaml\n  minutes template > moi.yaml && minutes add -f moi.yaml\n  cat hop.json | minutes add -f -",
+		"  minutes add                      # a form asking for each field (on a terminal)\n  minutes add --accessible         # a line-by-line form, for screen readers\n  minutes add -f meeting-25-3-2021.yaml\n  minutes template > new.yaml && minutes add -f new.yaml\n  cat meeting.json | minutes add -f -"},
+	"flag.add.accessible": {"biểu mẫu từng dòng, không vẽ màn hình, cho trình đọc màn hình (hoặc ACCESSIBLE=1)", "a line-by-line form without screen drawing, for screen readers (or ACCESSIBLE=1)"},
 }

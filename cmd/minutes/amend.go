@@ -17,8 +17,8 @@ func newAmendCmd(f *factory) *cobra.Command {
 	opts := &amendOptions{}
 	cmd := &cobra.Command{
 		Use:   "amend ID --reason TEXT",
-		Short: minutes.T("cmd.amend.short"),
-		Long:  minutes.T("cmd.amend.long"),
+		Short: f.T("cmd.amend.short"),
+		Long:  f.T("cmd.amend.long"),
 		Example: "  minutes amend 12 --reason \"sửa tên đồng chí chủ trì theo ý kiến Thường trực\"\n" +
 			"  EDITOR=nano minutes amend 12 --reason \"bổ sung nơi nhận\"",
 		Args: cobra.ExactArgs(1),
@@ -36,7 +36,7 @@ func newAmendCmd(f *factory) *cobra.Command {
 			return runAmend(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", minutes.T("flag.amend.reason"))
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", f.T("flag.amend.reason"))
 	return cmd
 }
 
@@ -60,25 +60,23 @@ func runAmend(ctx context.Context, f *factory, opts *amendOptions) error {
 		return keepOnConflict(f, err, m.ID, edited.text)
 	}
 	if edited.meeting.Version == m.Version {
-		f.say(minutes.T("edit.unchanged"))
+		f.say(f.T("edit.unchanged"))
 		return nil
 	}
-	f.say(minutes.T("amend.done", m.ID, edited.meeting.Version))
+	f.say(f.T("amend.done", m.ID, edited.meeting.Version))
 	return nil
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.amend.short": {"Sửa đổi biên bản đã thông qua, thành phiên bản mới có ghi lý do", "Change finalized minutes as a new version, with the reason kept"},
-		"cmd.amend.long": {
-			"Mở biên bản đã thông qua trong $EDITOR như minutes edit. Khi lưu, thay đổi thành một phiên bản mới;\n" +
-				"lý do (--reason, bắt buộc), người sửa, thời điểm và các trường đã đổi được ghi vào lịch sử (minutes history).\n" +
-				"Các phiên bản trước vẫn xem và in lại được: minutes show ID --version N, minutes export ID --version N.",
-			"Opens finalized minutes in $EDITOR as minutes edit does. On save the change becomes a new version;\n" +
-				"the reason (--reason, required), who, when and the fields changed go into the history (minutes history).\n" +
-				"Earlier versions stay available: minutes show ID --version N, minutes export ID --version N."},
-		"flag.amend.reason": {"lý do sửa đổi (bắt buộc), được lưu vào lịch sử", "why the minutes are amended (required), kept in the history"},
-		"amend.need_reason": {"phải ghi lý do sửa đổi: minutes amend %d --reason \"lý do\"", "give the reason for the amendment: minutes amend %d --reason \"why\""},
-		"amend.done":        {"Đã lưu sửa đổi biên bản cuộc họp số %d (phiên bản %d).", "Amended the minutes of meeting %d (version %d)."},
-	})
+var amendMessages = minutes.Messages{
+	"cmd.amend.short": {"Sửa đổi biên bản đã thông qua, thành phiên bản mới có ghi lý do", "Change finalized minutes as a new version, with the reason kept"},
+	"cmd.amend.long": {
+		"Mở biên bản đã thông qua trong $EDITOR như minutes edit. Khi lưu, thay đổi thành một phiên bản mới;\n" +
+			"lý do (--reason, bắt buộc), người sửa, thời điểm và các trường đã đổi được ghi vào lịch sử (minutes history).\n" +
+			"Các phiên bản trước vẫn xem và in lại được: minutes show ID --version N, minutes export ID --version N.",
+		"Opens finalized minutes in $EDITOR as minutes edit does. On save the change becomes a new version;\n" +
+			"the reason (--reason, required), who, when and the fields changed go into the history (minutes history).\n" +
+			"Earlier versions stay available: minutes show ID --version N, minutes export ID --version N."},
+	"flag.amend.reason": {"lý do sửa đổi (bắt buộc), được lưu vào lịch sử", "why the minutes are amended (required), kept in the history"},
+	"amend.need_reason": {"phải ghi lý do sửa đổi: minutes amend %d --reason \"lý do\"", "give the reason for the amendment: minutes amend %d --reason \"why\""},
+	"amend.done":        {"Đã lưu sửa đổi biên bản cuộc họp số %d (phiên bản %d).", "Amended the minutes of meeting %d (version %d)."},
 }

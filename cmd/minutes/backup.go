@@ -41,7 +41,7 @@ func runBackup(ctx context.Context, f *factory, opts *exportOptions) error {
 	if err := writeOutput(f, opts.Output, b.Bytes(), opts.Force); err != nil {
 		return err
 	}
-	f.say(minutes.T("backup.done", len(as)))
+	f.say(f.T("backup.done", len(as)))
 	return nil
 }
 
@@ -57,25 +57,23 @@ func runRestore(ctx context.Context, f *factory, as []*minutes.Archive) error {
 		return err
 	}
 	if restored == 0 && skipped > 0 {
-		f.say(minutes.T("restore.nothing_new", skipped))
+		f.say(f.T("restore.nothing_new", skipped))
 		return nil
 	}
-	f.say(minutes.T("restore.done", restored, skipped))
+	f.say(f.T("restore.done", restored, skipped))
 	return nil
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"flag.export.all":     {"sao lưu mọi cuộc họp kèm trạng thái, phiên bản, lịch sử và tình hình thực hiện kết luận (YAML hoặc JSON); khôi phục bằng minutes import", "back up every meeting with status, versions, history and the follow-up of conclusions (YAML or JSON); restore with minutes import"},
-		"export.need_id":      {"hãy chỉ ra số hiệu cuộc họp (minutes export ID), hoặc --all để sao lưu tất cả", "name a meeting (minutes export ID), or --all to back up every meeting"},
-		"export.all_and_id":   {"--all sao lưu mọi cuộc họp; không ghi kèm số hiệu cuộc họp", "--all backs up every meeting; give no meeting ID with it"},
-		"export.all_pdf":      {"--all ghi bản sao lưu dữ liệu: dùng --format yaml hoặc json, không phải pdf", "--all writes a data backup: use --format yaml or json, not pdf"},
-		"export.all_version":  {"--all sao lưu mọi phiên bản; không dùng cùng --version", "--all backs up every version; it cannot be used with --version"},
-		"backup.done":         {"Đã sao lưu %d cuộc họp.", "Backed up %d meetings."},
-		"restore.mixed":       {"không trộn bản sao lưu (có khối record:) với biên bản mới trong một lần nhập; hãy nhập riêng", "a backup (with record: blocks) cannot be imported together with new records; import them separately"},
-		"restore.done":        {"Đã khôi phục %d cuộc họp từ bản sao lưu; bỏ qua %d cuộc họp đã có.", "Restored %d meetings from the backup; skipped %d already present."},
-		"restore.nothing_new": {"Không có gì mới: cả %d cuộc họp trong bản sao lưu đã có trong cơ sở dữ liệu.", "Nothing new: all %d meetings of the backup are already in the database."},
-	})
+var backupMessages = minutes.Messages{
+	"flag.export.all":     {"sao lưu mọi cuộc họp kèm trạng thái, phiên bản, lịch sử và tình hình thực hiện kết luận (YAML hoặc JSON); khôi phục bằng minutes import", "back up every meeting with status, versions, history and the follow-up of conclusions (YAML or JSON); restore with minutes import"},
+	"export.need_id":      {"hãy chỉ ra số hiệu cuộc họp (minutes export ID), hoặc --all để sao lưu tất cả", "name a meeting (minutes export ID), or --all to back up every meeting"},
+	"export.all_and_id":   {"--all sao lưu mọi cuộc họp; không ghi kèm số hiệu cuộc họp", "--all backs up every meeting; give no meeting ID with it"},
+	"export.all_pdf":      {"--all ghi bản sao lưu dữ liệu: dùng --format yaml hoặc json, không phải pdf", "--all writes a data backup: use --format yaml or json, not pdf"},
+	"export.all_version":  {"--all sao lưu mọi phiên bản; không dùng cùng --version", "--all backs up every version; it cannot be used with --version"},
+	"backup.done":         {"Đã sao lưu %d cuộc họp.", "Backed up %d meetings."},
+	"restore.mixed":       {"không trộn bản sao lưu (có khối record:) với biên bản mới trong một lần nhập; hãy nhập riêng", "a backup (with record: blocks) cannot be imported together with new records; import them separately"},
+	"restore.done":        {"Đã khôi phục %d cuộc họp từ bản sao lưu; bỏ qua %d cuộc họp đã có.", "Restored %d meetings from the backup; skipped %d already present."},
+	"restore.nothing_new": {"Không có gì mới: cả %d cuộc họp trong bản sao lưu đã có trong cơ sở dữ liệu.", "Nothing new: all %d meetings of the backup are already in the database."},
 }
 
 // runBackupFlags checks the flags of export --all and runs it.

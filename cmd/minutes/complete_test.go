@@ -74,7 +74,7 @@ func TestCompletion(t *testing.T) {
 // TestCompletionOnEveryIDCommand: the loop in root.go reaches every command
 // whose usage names an ID, and every --org flag, whoever wrote the command.
 func TestCompletionOnEveryIDCommand(t *testing.T) {
-	f := &factory{IO: &IO{}, Getenv: func(string) string { return "" }}
+	f := newFactory(&IO{}, func(string) string { return "" }, "vi")
 	root := newRootCmd(f)
 	walkCommands(root, func(c *cobra.Command) {
 		if takesID.MatchString(c.Use) && c.ValidArgsFunction == nil {

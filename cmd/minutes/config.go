@@ -17,15 +17,15 @@ import (
 func newConfigCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "config",
-		Short:   minutes.T("cmd.config.short"),
-		Long:    minutes.T("cmd.config.long", strings.Join(sqlstore.SettingKeys, ", ")),
+		Short:   f.T("cmd.config.short"),
+		Long:    f.T("cmd.config.long", strings.Join(minutes.SettingKeys, ", ")),
 		Example: "  minutes config set organization \"Thành ủy Sóc Trăng\"\n  minutes config set header state\n  minutes config get\n  minutes config unset secretary",
 		Args:    cobra.NoArgs,
 	}
-	keys := cobra.FixedCompletions(sqlstore.SettingKeys, cobra.ShellCompDirectiveNoFileComp)
+	keys := cobra.FixedCompletions(minutes.SettingKeys, cobra.ShellCompDirectiveNoFileComp)
 	set := &cobra.Command{
 		Use:   "set KEY VALUE",
-		Short: minutes.T("cmd.config.set.short"),
+		Short: f.T("cmd.config.set.short"),
 		// The value may be typed without quotes: the words are joined.
 		Args: cobra.MinimumNArgs(2),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -43,7 +43,7 @@ func newConfigCmd(f *factory) *cobra.Command {
 	}
 	get := &cobra.Command{
 		Use:   "get [KEY]",
-		Short: minutes.T("cmd.config.get.short"),
+		Short: f.T("cmd.config.get.short"),
 		Args:  cobra.MaximumNArgs(1),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -61,7 +61,7 @@ func newConfigCmd(f *factory) *cobra.Command {
 	}
 	unset := &cobra.Command{
 		Use:   "unset KEY",
-		Short: minutes.T("cmd.config.unset.short"),
+		Short: f.T("cmd.config.unset.short"),
 		Args:  cobra.ExactArgs(1),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
 			if len(args) > 0 {
@@ -85,11 +85,14 @@ func runConfigSet(ctx context.Context, f *factory, key, value string) error {
 	if err != nil {
 		return err
 	}
-	v, err := s.SetSetting(ctx, key, value)
+	v, err := minutes.CheckSetting(key, value)
 	if err != nil {
 		return err
 	}
-	f.say(minutes.T("config.set", key, v))
+	if err := s.SetSetting(ctx, key, v); err != nil {
+		return err
+	}
+	f.say(f.T("config.set", key, v))
 	return nil
 }
 
@@ -97,7 +100,7 @@ func runConfigSet(ctx context.Context, f *factory, key, value string) error {
 // set as "key: value" lines.
 func runConfigGet(ctx context.Context, f *factory, key string) error {
 	if key != "" {
-		if _, err := sqlstore.CheckSetting(key, "x"); minutes.ErrorCode(err) == minutes.EUSAGE {
+		if err := minutes.CheckSettingKey(key); err != nil {
 			return err
 		}
 	}
@@ -118,10 +121,10 @@ func runConfigGet(ctx context.Context, f *factory, key string) error {
 		return nil
 	}
 	if len(all) == 0 {
-		f.say(minutes.T("config.none"))
+		f.say(f.T("config.none"))
 		return nil
 	}
-	for _, k := range sqlstore.SettingKeys {
+	for _, k := range minutes.SettingKeys {
 		if v, ok := all[k]; ok {
 			fmt.Fprintf(f.IO.Out, "%s: %s\n", k, v)
 		}
@@ -130,6 +133,9 @@ func runConfigGet(ctx context.Context, f *factory, key string) error {
 }
 
 func runConfigUnset(ctx context.Context, f *factory, key string) error {
+	if err := minutes.CheckSettingKey(key); err != nil {
+		return err
+	}
 	s, err := f.Store(ctx)
 	if err != nil {
 		return err
@@ -139,56 +145,29 @@ func runConfigUnset(ctx context.Context, f *factory, key string) error {
 		return err
 	}
 	if was {
-		f.say(minutes.T("config.unset", key))
+		f.say(f.T("config.unset", key))
 	} else {
-		f.say(minutes.T("config.was_not_set", key))
+		f.say(f.T("config.was_not_set", key))
 	}
 	return nil
 }
 
-// defaults are the values a new record starts from: the office defaults
-// (minutes config), and where none is set, those of the last meeting
-// recorded.
-type defaults struct {
-	Organization, ParentOrganization, Header, Place string
-	Secretary                                       minutes.Person
-}
-
 // officeDefaults reads the defaults without creating a database that does
 // not exist yet: a first `minutes template` has nothing to start from.
-func officeDefaults(ctx context.Context, f *factory) (defaults, error) {
-	d := defaults{Header: minutes.HeaderParty}
+func officeDefaults(ctx context.Context, f *factory) (minutes.Defaults, error) {
 	s, err := f.existingStore(ctx)
 	if err != nil || s == nil {
-		return d, err
+		return minutes.DefaultsOf(nil, nil), err
 	}
 	last, err := s.LatestMeeting(ctx)
 	if err != nil {
-		return d, err
-	}
-	if last != nil {
-		d.Organization, d.ParentOrganization, d.Place = last.Organization, last.ParentOrganization, last.Place
-		if last.Header != "" {
-			d.Header = last.Header
-		}
-		if last.Secretary != nil {
-			d.Secretary = *last.Secretary
-		}
+		return minutes.Defaults{}, err
 	}
 	set, err := s.Settings(ctx)
 	if err != nil {
-		return d, err
+		return minutes.Defaults{}, err
 	}
-	for k, p := range map[string]*string{"organization": &d.Organization, "parent_organization": &d.ParentOrganization, "place": &d.Place, "header": &d.Header} {
-		if v, ok := set[k]; ok {
-			*p = v
-		}
-	}
-	if v, ok := set["secretary"]; ok && v != d.Secretary.Name {
-		// The title of the last meeting's secretary goes with that person only.
-		d.Secretary = minutes.Person{Name: v}
-	}
-	return d, nil
+	return minutes.DefaultsOf(set, last), nil
 }
 
 // existingStore opens the store unless it is a SQLite file that does not
@@ -225,19 +204,17 @@ func sqlitePathOf(dsn string) string {
 	return dsn
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.config.short": {"Giá trị mặc định của cơ quan (cơ quan, cấp trên, địa danh, thể thức, thư ký)", "Office defaults (organisation, parent, place, header, secretary)"},
-		"cmd.config.long": {"Lưu các giá trị mặc định trong cơ sở dữ liệu: biểu mẫu (minutes add) và mẫu tệp (minutes template)\nbắt đầu từ các giá trị này, nếu chưa đặt thì từ cuộc họp được ghi gần nhất.\nCác cơ quan dùng chung một máy chủ PostgreSQL thì dùng chung các giá trị này.\nCác mục: %s (header là party hoặc state).",
-			"Keeps defaults in the database: the form (minutes add) and the blank record (minutes template)\nstart from them, and where one is not set, from the meeting recorded last.\nOffices sharing one PostgreSQL server share them.\nThe settings: %s (header is party or state)."},
-		"cmd.config.set.short":   {"Đặt một giá trị mặc định", "Set a default"},
-		"cmd.config.get.short":   {"Xem các giá trị mặc định, hoặc một giá trị", "Show the defaults, or one of them"},
-		"cmd.config.unset.short": {"Bỏ một giá trị mặc định", "Remove a default"},
+var configMessages = minutes.Messages{
+	"cmd.config.short": {"Giá trị mặc định của cơ quan (cơ quan, cấp trên, địa danh, thể thức, thư ký)", "Office defaults (organisation, parent, place, header, secretary)"},
+	"cmd.config.long": {"Lưu các giá trị mặc định trong cơ sở dữ liệu: biểu mẫu (minutes add) và mẫu tệp (minutes template)\nbắt đầu từ các giá trị này, nếu chưa đặt thì từ cuộc họp được ghi gần nhất.\nCác cơ quan dùng chung một máy chủ PostgreSQL thì dùng chung các giá trị này.\nCác mục: %s (header là party hoặc state).",
+		"Keeps defaults in the database: the form (minutes add) and the blank record (minutes template)\nstart from them, and where one is not set, from the meeting recorded last.\nOffices sharing one PostgreSQL server share them.\nThe settings: %s (header is party or state)."},
+	"cmd.config.set.short":   {"Đặt một giá trị mặc định", "Set a default"},
+	"cmd.config.get.short":   {"Xem các giá trị mặc định, hoặc một giá trị", "Show the defaults, or one of them"},
+	"cmd.config.unset.short": {"Bỏ một giá trị mặc định", "Remove a default"},
 
-		"config.set":         {"Đã đặt %s: %s", "Set %s: %s"},
-		"config.unset":       {"Đã bỏ giá trị mặc định %s.", "Removed the default %s."},
-		"config.was_not_set": {"%s chưa được đặt, không có gì để bỏ.", "%s was not set; nothing to remove."},
-		"config.not_set":     {"%s chưa được đặt; đặt bằng: minutes config set %s GIÁ_TRỊ", "%s is not set; set it with: minutes config set %s VALUE"},
-		"config.none":        {"Chưa đặt giá trị mặc định nào. Ví dụ: minutes config set organization \"Thành ủy Sóc Trăng\"", "No defaults are set. For example: minutes config set organization \"Thành ủy Sóc Trăng\""},
-	})
+	"config.set":         {"Đã đặt %s: %s", "Set %s: %s"},
+	"config.unset":       {"Đã bỏ giá trị mặc định %s.", "Removed the default %s."},
+	"config.was_not_set": {"%s chưa được đặt, không có gì để bỏ.", "%s was not set; nothing to remove."},
+	"config.not_set":     {"%s chưa được đặt; đặt bằng: minutes config set %s GIÁ_TRỊ", "%s is not set; set it with: minutes config set %s VALUE"},
+	"config.none":        {"Chưa đặt giá trị mặc định nào. Ví dụ: minutes config set organization \"Thành ủy Sóc Trăng\"", "No defaults are set. For example: minutes config set organization \"Thành ủy Sóc Trăng\""},
 }

@@ -20,7 +20,7 @@ func newDeleteCmd(f *factory) *cobra.Command {
 	opts := &deleteOptions{}
 	cmd := &cobra.Command{
 		Use:     "delete ID",
-		Short:   minutes.T("cmd.delete.short"),
+		Short:   f.T("cmd.delete.short"),
 		Example: "  minutes delete 12\n  minutes delete 12 --yes",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -35,7 +35,7 @@ func newDeleteCmd(f *factory) *cobra.Command {
 			return runDelete(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, minutes.T("flag.yes"))
+	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, f.T("flag.yes"))
 	return cmd
 }
 
@@ -51,15 +51,15 @@ func runDelete(ctx context.Context, f *factory, opts *deleteOptions) error {
 	if m.Status == minutes.StatusFinalized {
 		return minutes.Errorm(minutes.ECONFLICT, "meeting.finalized_delete", m.ID)
 	}
-	if !confirm(f, opts.Yes, minutes.T("delete.confirm", m.ID, m.Date.Short(), m.Title)) {
-		f.say(minutes.T("delete.cancelled"))
+	if !confirm(f, opts.Yes, f.T("delete.confirm", m.ID, m.Date.Short(), m.Title)) {
+		f.say(f.T("delete.cancelled"))
 		return errSilent
 	}
 	// The version seen in the prompt: a change made meanwhile cancels.
 	if err := s.DeleteMeeting(ctx, m.ID, m.Version); err != nil {
 		return err
 	}
-	f.say(minutes.T("delete.done", m.ID))
+	f.say(f.T("delete.done", m.ID))
 	return nil
 }
 

@@ -22,8 +22,8 @@ func newDemoCmd(f *factory) *cobra.Command {
 	opts := &demoOptions{Dir: "minutes-demo"}
 	return &cobra.Command{
 		Use:     "demo [DIR]",
-		Short:   minutes.T("cmd.demo.short"),
-		Long:    minutes.T("cmd.demo.long"),
+		Short:   f.T("cmd.demo.short"),
+		Long:    f.T("cmd.demo.long"),
 		Example: "  minutes demo\n  minutes demo /tmp/bien-ban-mau",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -76,7 +76,7 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 	// all of them is issued by the province's office, as configured with
 	// minutes config.
 	for k, v := range map[string]string{"organization": "Văn phòng Tỉnh ủy Sóc Trăng", "parent_organization": "Đảng bộ tỉnh Sóc Trăng"} {
-		if _, err := s.SetSetting(ctx, k, v); err != nil {
+		if err := s.SetSetting(ctx, k, v); err != nil {
 			return err
 		}
 	}
@@ -111,15 +111,13 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 		}
 		fmt.Fprintln(f.IO.Out, path)
 	}
-	f.say(minutes.T("demo.done", len(ms), opts.Dir))
+	f.say(f.T("demo.done", len(ms), opts.Dir))
 	return nil
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.demo.short": {"Tạo biên bản và báo cáo mẫu từ các cuộc họp kèm theo", "Write sample minutes and reports from the bundled meetings"},
-		"cmd.demo.long": {"Nạp các cuộc họp mẫu vào một cơ sở dữ liệu tạm (không đụng đến dữ liệu của bạn),\nrồi ghi biên bản PDF của từng cuộc họp và báo cáo quý vào thư mục DIR (mặc định ./minutes-demo).",
-			"Loads the bundled example meetings into a temporary database (your own data is not touched),\nthen writes each meeting's minutes PDF and the quarterly report into DIR (default ./minutes-demo)."},
-		"demo.done": {"Đã tạo biên bản của %d cuộc họp mẫu và báo cáo quý trong %s", "Wrote the minutes of %d example meetings and the quarterly report into %s"},
-	})
+var demoMessages = minutes.Messages{
+	"cmd.demo.short": {"Tạo biên bản và báo cáo mẫu từ các cuộc họp kèm theo", "Write sample minutes and reports from the bundled meetings"},
+	"cmd.demo.long": {"Nạp các cuộc họp mẫu vào một cơ sở dữ liệu tạm (không đụng đến dữ liệu của bạn),\nrồi ghi biên bản PDF của từng cuộc họp và báo cáo quý vào thư mục DIR (mặc định ./minutes-demo).",
+		"Loads the bundled example meetings into a temporary database (your own data is not touched),\nthen writes each meeting's minutes PDF and the quarterly report into DIR (default ./minutes-demo)."},
+	"demo.done": {"Đã tạo biên bản của %d cuộc họp mẫu và báo cáo quý trong %s", "Wrote the minutes of %d example meetings and the quarterly report into %s"},
 }

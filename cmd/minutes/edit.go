@@ -27,8 +27,8 @@ func newEditCmd(f *factory) *cobra.Command {
 	opts := &editOptions{}
 	cmd := &cobra.Command{
 		Use:     "edit ID",
-		Short:   minutes.T("cmd.edit.short"),
-		Long:    minutes.T("cmd.edit.long"),
+		Short:   f.T("cmd.edit.short"),
+		Long:    f.T("cmd.edit.long"),
 		Example: "  minutes edit 12\n  EDITOR=nano minutes edit 12",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -62,7 +62,7 @@ func runEdit(ctx context.Context, f *factory, opts *editOptions) error {
 	if err := s.UpdateMeeting(ctx, edited.meeting); err != nil {
 		return keepOnConflict(f, err, m.ID, edited.text)
 	}
-	f.say(minutes.T("edit.done", m.ID, edited.meeting.Version))
+	f.say(f.T("edit.done", m.ID, edited.meeting.Version))
 	return nil
 }
 
@@ -81,7 +81,7 @@ func editLoop(f *factory, m *minutes.Meeting) (*edited, error) {
 		return nil, err
 	}
 	original := body
-	header := minutes.T("edit.header", m.ID, m.Version)
+	header := f.T("edit.header", m.ID, m.Version)
 	var lastBad []byte
 	for {
 		text, err := runEditor(f, m.ID, []byte(commentLines(header)+string(body)))
@@ -90,7 +90,7 @@ func editLoop(f *factory, m *minutes.Meeting) (*edited, error) {
 		}
 		body = stripLeadingComments(text)
 		if bytes.Equal(bytes.TrimSpace(body), bytes.TrimSpace(original)) {
-			f.say(minutes.T("edit.unchanged"))
+			f.say(f.T("edit.unchanged"))
 			return nil, nil
 		}
 		if lastBad != nil && bytes.Equal(body, lastBad) {
@@ -98,12 +98,12 @@ func editLoop(f *factory, m *minutes.Meeting) (*edited, error) {
 			path, _ := keepText(m.ID, body)
 			return nil, minutes.Errorm(minutes.EINVALID, "edit.gave_up", path)
 		}
-		docs, err := record.Meetings(minutes.T("edit.source", m.ID), body)
+		docs, err := record.Meetings(f.T("edit.source", m.ID), body)
 		if err == nil && len(docs) != 1 {
 			err = minutes.Errorm(minutes.EINVALID, "edit.one_meeting", len(docs))
 		}
 		if err != nil {
-			header = minutes.T("edit.header_error", m.ID, m.Version) + "\n" + minutes.ErrorMessage(err)
+			header = f.T("edit.header_error", m.ID, m.Version) + "\n" + f.P.Error(err)
 			lastBad = body
 			continue
 		}
@@ -125,7 +125,7 @@ func keepOnConflict(f *factory, err error, id int64, text []byte) error {
 	}
 	var e *minutes.Error
 	errors.As(err, &e)
-	return &minutes.Error{Code: e.Code, Message: e.Message + "\n" + minutes.T("edit.kept", path)}
+	return e.Then(minutes.M("edit.kept", path))
 }
 
 // keepText writes text to the recovery folder beside the default database.

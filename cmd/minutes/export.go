@@ -27,8 +27,8 @@ func newExportCmd(f *factory) *cobra.Command {
 	opts := &exportOptions{}
 	cmd := &cobra.Command{
 		Use:   "export ID [-o FILE.pdf] | export --all [-o FILE.yaml]",
-		Short: minutes.T("cmd.export.short"),
-		Long:  minutes.T("cmd.export.long"),
+		Short: f.T("cmd.export.short"),
+		Long:  f.T("cmd.export.long"),
 		Example: "  minutes export 12 -o bien-ban-12.pdf\n  minutes export 12 --format yaml > hop-12.yaml\n" +
 			"  minutes export 12 -o - | lp\n  minutes export 12 --version 2 -o bien-ban-12-v2.pdf\n" +
 			"  minutes export --all --format yaml > sao-luu.yaml",
@@ -64,11 +64,11 @@ func newExportCmd(f *factory) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&opts.Output, "output", "o", "", minutes.T("flag.export.output"))
-	fl.StringVar(&opts.Format, "format", "", minutes.T("flag.export.format"))
-	fl.BoolVar(&opts.Force, "force", false, minutes.T("flag.force"))
-	fl.IntVar(&opts.Version, "version", 0, minutes.T("flag.version"))
-	fl.BoolVar(&opts.All, "all", false, minutes.T("flag.export.all"))
+	fl.StringVarP(&opts.Output, "output", "o", "", f.T("flag.export.output"))
+	fl.StringVar(&opts.Format, "format", "", f.T("flag.export.format"))
+	fl.BoolVar(&opts.Force, "force", false, f.T("flag.force"))
+	fl.IntVar(&opts.Version, "version", 0, f.T("flag.version"))
+	fl.BoolVar(&opts.All, "all", false, f.T("flag.export.all"))
 	return cmd
 }
 
@@ -110,7 +110,7 @@ func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
 		return err
 	}
 	if opts.Output != "-" {
-		f.say(minutes.T("export.done", opts.Output))
+		f.say(f.T("export.done", opts.Output))
 	}
 	return nil
 }
@@ -120,7 +120,7 @@ func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
 func renderMinutes(f *factory, m *minutes.Meeting) ([]byte, error) {
 	pdf, warnings, err := report.Minutes(m)
 	for _, w := range warnings {
-		fmt.Fprintln(f.IO.ErrOut, minutes.T("export.warning", m.ID, w.Field, w.Message))
+		fmt.Fprintln(f.IO.ErrOut, f.T("export.warning", m.ID, w.Field, w.Msg))
 	}
 	if err != nil {
 		return nil, minutes.Errorm(minutes.EINTERNAL, "export.failed", m.ID, err)

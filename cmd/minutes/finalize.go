@@ -17,8 +17,8 @@ func newFinalizeCmd(f *factory) *cobra.Command {
 	opts := &finalizeOptions{}
 	cmd := &cobra.Command{
 		Use:     "finalize ID",
-		Short:   minutes.T("cmd.finalize.short"),
-		Long:    minutes.T("cmd.finalize.long"),
+		Short:   f.T("cmd.finalize.short"),
+		Long:    f.T("cmd.finalize.long"),
 		Example: "  minutes finalize 12\n  minutes finalize 12 --yes",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -33,7 +33,7 @@ func newFinalizeCmd(f *factory) *cobra.Command {
 			return runFinalize(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, minutes.T("flag.yes"))
+	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, f.T("flag.yes"))
 	return cmd
 }
 
@@ -49,8 +49,8 @@ func runFinalize(ctx context.Context, f *factory, opts *finalizeOptions) error {
 	if m.Status == minutes.StatusFinalized {
 		return minutes.Errorm(minutes.ECONFLICT, "records.already_finalized", m.ID, m.Version, m.ID)
 	}
-	if !confirm(f, opts.Yes, minutes.T("finalize.confirm", m.ID, m.Date.Short(), m.Title)) {
-		f.say(minutes.T("finalize.cancelled"))
+	if !confirm(f, opts.Yes, f.T("finalize.confirm", m.ID, m.Date.Short(), m.Title)) {
+		f.say(f.T("finalize.cancelled"))
 		return errSilent
 	}
 	// The version seen in the prompt: a change made meanwhile cancels, so
@@ -58,25 +58,23 @@ func runFinalize(ctx context.Context, f *factory, opts *finalizeOptions) error {
 	if err := s.Finalize(ctx, m.ID, m.Version); err != nil {
 		return err
 	}
-	f.say(minutes.T("finalize.done", m.ID, m.Version+1, m.ID))
+	f.say(f.T("finalize.done", m.ID, m.Version+1, m.ID))
 	return nil
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.finalize.short": {"Thông qua biên bản: từ đó biên bản chỉ đọc", "Approve the minutes: from then on they are read-only"},
-		"cmd.finalize.long": {
-			"Thông qua biên bản của một cuộc họp (bản nháp). Ghi lại người thông qua và thời điểm.\n" +
-				"Sau khi thông qua, biên bản không sửa, không xóa được nữa — kể cả bằng chương trình khác ghi thẳng vào cơ sở dữ liệu;\n" +
-				"muốn sửa phải dùng minutes amend kèm lý do, mỗi lần sửa là một phiên bản mới được lưu lại.\n" +
-				"Hỏi xác nhận trên bàn phím; --yes để bỏ qua (bắt buộc khi chạy trong tập lệnh).",
-			"Approves the minutes of a meeting (a draft), recording who approved them and when.\n" +
-				"Finalized minutes cannot be edited or deleted — not even by another program writing to the database;\n" +
-				"they change only through minutes amend with a reason, each amendment kept as a new version.\n" +
-				"Asks for confirmation on a terminal; --yes skips it (required in scripts)."},
-		"finalize.need_yes":  {"không có bàn phím để xác nhận; thêm --yes để thông qua", "no terminal to confirm on; add --yes to finalize"},
-		"finalize.confirm":   {"Thông qua biên bản cuộc họp số %d (%s) «%s»? Sau đó chỉ sửa được bằng minutes amend kèm lý do. [c/K]", "Finalize the minutes of meeting %d (%s) «%s»? After that they change only through minutes amend with a reason. [y/N]"},
-		"finalize.cancelled": {"Đã hủy, biên bản vẫn là bản nháp.", "Cancelled, the minutes are still a draft."},
-		"finalize.done":      {"Đã thông qua biên bản cuộc họp số %d (phiên bản %d). Muốn sửa: minutes amend %d --reason \"lý do\"", "Finalized the minutes of meeting %d (version %d). To change them: minutes amend %d --reason \"why\""},
-	})
+var finalizeMessages = minutes.Messages{
+	"cmd.finalize.short": {"Thông qua biên bản: từ đó biên bản chỉ đọc", "Approve the minutes: from then on they are read-only"},
+	"cmd.finalize.long": {
+		"Thông qua biên bản của một cuộc họp (bản nháp). Ghi lại người thông qua và thời điểm.\n" +
+			"Sau khi thông qua, biên bản không sửa, không xóa được nữa — kể cả bằng chương trình khác ghi thẳng vào cơ sở dữ liệu;\n" +
+			"muốn sửa phải dùng minutes amend kèm lý do, mỗi lần sửa là một phiên bản mới được lưu lại.\n" +
+			"Hỏi xác nhận trên bàn phím; --yes để bỏ qua (bắt buộc khi chạy trong tập lệnh).",
+		"Approves the minutes of a meeting (a draft), recording who approved them and when.\n" +
+			"Finalized minutes cannot be edited or deleted — not even by another program writing to the database;\n" +
+			"they change only through minutes amend with a reason, each amendment kept as a new version.\n" +
+			"Asks for confirmation on a terminal; --yes skips it (required in scripts)."},
+	"finalize.need_yes":  {"không có bàn phím để xác nhận; thêm --yes để thông qua", "no terminal to confirm on; add --yes to finalize"},
+	"finalize.confirm":   {"Thông qua biên bản cuộc họp số %d (%s) «%s»? Sau đó chỉ sửa được bằng minutes amend kèm lý do. [c/K]", "Finalize the minutes of meeting %d (%s) «%s»? After that they change only through minutes amend with a reason. [y/N]"},
+	"finalize.cancelled": {"Đã hủy, biên bản vẫn là bản nháp.", "Cancelled, the minutes are still a draft."},
+	"finalize.done":      {"Đã thông qua biên bản cuộc họp số %d (phiên bản %d). Muốn sửa: minutes amend %d --reason \"lý do\"", "Finalized the minutes of meeting %d (version %d). To change them: minutes amend %d --reason \"why\""},
 }

@@ -12,8 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
@@ -188,7 +186,7 @@ type formRunner struct {
 
 // runAddForm is `minutes add` on a terminal without a file.
 func runAddForm(ctx context.Context, f *factory, accessible bool) error {
-	fr := &formRunner{ctx: ctx, f: f, path: recoveryPath(), accessible: accessible, keymap: formKeyMap()}
+	fr := &formRunner{ctx: ctx, f: f, path: recoveryPath(), accessible: accessible, keymap: formKeyMap(f.P)}
 	if accessible {
 		fr.in = &lineReader{r: f.IO.In}
 	} else {
@@ -235,21 +233,21 @@ func (fr *formRunner) fill() (*minutes.Meeting, error) {
 // start offers to continue a draft left in the recovery file, or begins a
 // new one from the office defaults.
 func (fr *formRunner) start() (*draft, error) {
-	d, saved, err := loadRecovery(fr.path)
+	d, saved, err := loadRecovery(fr.f.P, fr.path)
 	switch {
 	case err == nil:
 		title := d.Title
 		if title == "" {
-			title = minutes.T("form.no_title")
+			title = fr.f.T("form.no_title")
 		}
 		choice := "continue"
 		sel := huh.NewSelect[string]().
-			Title(minutes.T("form.resume.question", saved.Format("15:04 02/01/2006"), title)).
-			Description(minutes.T("form.resume.where", fr.path)).
+			Title(fr.f.T("form.resume.question", saved.Format("15:04 02/01/2006"), title)).
+			Description(fr.f.T("form.resume.where", fr.path)).
 			Options(
-				huh.NewOption(minutes.T("form.resume.continue"), "continue"),
-				huh.NewOption(minutes.T("form.resume.new"), "new"),
-				huh.NewOption(minutes.T("form.resume.quit"), "quit"),
+				huh.NewOption(fr.f.T("form.resume.continue"), "continue"),
+				huh.NewOption(fr.f.T("form.resume.new"), "new"),
+				huh.NewOption(fr.f.T("form.resume.quit"), "quit"),
 			).Value(&choice)
 		if err := fr.run(huh.NewGroup(sel)); err != nil {
 			return nil, err
@@ -266,7 +264,7 @@ func (fr *formRunner) start() (*draft, error) {
 		if rerr := os.Rename(fr.path, aside); rerr != nil {
 			return nil, rerr
 		}
-		fr.print(minutes.T("form.recovery_bad", fr.path, err, aside))
+		fr.print(fr.f.T("form.recovery_bad", fr.path, err, aside))
 	}
 	def, err := officeDefaults(fr.ctx, fr.f)
 	if err != nil {
@@ -290,18 +288,18 @@ func (fr *formRunner) ended(err error) error {
 	}
 	switch {
 	case errors.Is(err, errFormQuit):
-		fmt.Fprintln(fr.f.IO.ErrOut, minutes.T("form.kept", fr.path))
+		fmt.Fprintln(fr.f.IO.ErrOut, fr.f.T("form.kept", fr.path))
 		return errSilent
 	case errors.Is(err, huh.ErrUserAborted):
 		if fr.d != nil {
-			fmt.Fprintln(fr.f.IO.ErrOut, minutes.T("form.aborted", fr.path))
+			fmt.Fprintln(fr.f.IO.ErrOut, fr.f.T("form.aborted", fr.path))
 		} else if _, serr := os.Stat(fr.path); serr == nil {
-			fmt.Fprintln(fr.f.IO.ErrOut, minutes.T("form.kept", fr.path))
+			fmt.Fprintln(fr.f.IO.ErrOut, fr.f.T("form.kept", fr.path))
 		}
 		return errSilent
 	}
 	if fr.d != nil {
-		fmt.Fprintln(fr.f.IO.ErrOut, minutes.T("form.kept", fr.path))
+		fmt.Fprintln(fr.f.IO.ErrOut, fr.f.T("form.kept", fr.path))
 	}
 	return err
 }
@@ -475,24 +473,24 @@ func (fr *formRunner) review() (m *minutes.Meeting, again bool, err error) {
 	m.Normalize()
 	problems := m.Validate()
 	var b bytes.Buffer
-	writeText(&b, m)
+	writeText(fr.f.P, &b, m)
 	text := b.String()
 	if _, rest, ok := strings.Cut(text, "\n"); ok {
 		text = rest // the heading names an ID and a status the record does not have yet
 	}
-	review := fmt.Sprintf("\n%s\n\n%s", fr.f.bold(minutes.T("form.review.heading")), text)
+	review := fmt.Sprintf("\n%s\n\n%s", fr.f.bold(fr.f.T("form.review.heading")), text)
 	choice := "save"
 	opts := []huh.Option[string]{
-		huh.NewOption(minutes.T("form.review.save"), "save"),
-		huh.NewOption(minutes.T("form.review.edit"), "edit"),
-		huh.NewOption(minutes.T("form.review.later"), "later"),
+		huh.NewOption(fr.f.T("form.review.save"), "save"),
+		huh.NewOption(fr.f.T("form.review.edit"), "edit"),
+		huh.NewOption(fr.f.T("form.review.later"), "later"),
 	}
 	if problems != nil {
-		review += "\n" + fr.f.red(minutes.T("form.review.problems")) + "\n" + minutes.ErrorMessage(problems) + "\n"
+		review += "\n" + fr.f.red(fr.f.T("form.review.problems")) + "\n" + fr.f.P.Error(problems) + "\n"
 		opts, choice = opts[1:], "edit"
 	}
 	fr.print(review)
-	if err := fr.run(huh.NewGroup(huh.NewSelect[string]().Title(minutes.T("form.review.question")).Options(opts...).Value(&choice))); err != nil {
+	if err := fr.run(huh.NewGroup(huh.NewSelect[string]().Title(fr.f.T("form.review.question")).Options(opts...).Value(&choice))); err != nil {
 		return nil, false, err
 	}
 	switch choice {
@@ -502,9 +500,9 @@ func (fr *formRunner) review() (m *minutes.Meeting, again bool, err error) {
 		which := 0
 		var secs []huh.Option[int]
 		for i, s := range sections {
-			secs = append(secs, huh.NewOption(minutes.T("form.section."+s.name), i))
+			secs = append(secs, huh.NewOption(fr.f.T("form.section."+s.name), i))
 		}
-		if err := fr.run(huh.NewGroup(huh.NewSelect[int]().Title(minutes.T("form.review.which")).Options(secs...).Value(&which))); err != nil {
+		if err := fr.run(huh.NewGroup(huh.NewSelect[int]().Title(fr.f.T("form.review.which")).Options(secs...).Value(&which))); err != nil {
 			return nil, false, err
 		}
 		if err := sections[which].run(fr); err != nil {
@@ -523,14 +521,14 @@ func (fr *formRunner) store(m *minutes.Meeting) error {
 		err = s.CreateMeetings(fr.ctx, []*minutes.Meeting{m})
 	}
 	if err != nil {
-		fmt.Fprintln(fr.f.IO.ErrOut, minutes.T("form.kept", fr.path))
+		fmt.Fprintln(fr.f.IO.ErrOut, fr.f.T("form.kept", fr.path))
 		return err
 	}
 	if err := os.Remove(fr.path); err != nil && !errors.Is(err, os.ErrNotExist) {
-		fr.f.say(minutes.T("form.remove_failed", fr.path, err))
+		fr.f.say(fr.f.T("form.remove_failed", fr.path, err))
 	}
 	fmt.Fprintln(fr.f.IO.Out, m.ID)
-	fr.f.say(minutes.T("add.done", m.ID, m.Title))
+	fr.f.say(fr.f.T("add.done", m.ID, m.Title))
 	return nil
 }
 
@@ -559,7 +557,7 @@ func (fr *formRunner) save() error {
 		return err
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s\n%s%d\n", minutes.T("form.recovery_header"), sectionMark, fr.d.Section)
+	fmt.Fprintf(&b, "# %s\n%s%d\n", fr.f.T("form.recovery_header"), sectionMark, fr.d.Section)
 	b.Write(y)
 	if err := os.MkdirAll(filepath.Dir(fr.path), 0o700); err != nil {
 		return err
@@ -585,7 +583,7 @@ func (fr *formRunner) save() error {
 
 // loadRecovery reads a draft left by an earlier form; os.ErrNotExist when
 // there is none.
-func loadRecovery(path string) (*draft, time.Time, error) {
+func loadRecovery(p *minutes.Printer, path string) (*draft, time.Time, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, time.Time{}, err
@@ -607,86 +605,78 @@ func loadRecovery(path string) (*draft, time.Time, error) {
 	// holds is wanted even when required fields are still missing.
 	docs, err := record.Decode(path, b)
 	if err != nil {
-		return nil, time.Time{}, errors.New(minutes.ErrorMessage(err))
+		return nil, time.Time{}, errors.New(p.Error(err))
 	}
 	return draftOf(docs[0].Meeting, section), st.ModTime(), nil
 }
 
 // Checks run as the user types, by the rules Meeting.Validate applies.
 
-func checkText(s string, max int) error {
-	if !utf8.ValidString(s) {
-		return errors.New(minutes.T("text.utf8"))
-	}
-	for _, r := range s {
-		if r != '\n' && r != '\t' && unicode.IsControl(r) {
-			return errors.New(minutes.T("text.control", r))
-		}
-	}
-	if n := utf8.RuneCountInString(minutes.Clean(s)); n > max {
-		return errors.New(minutes.T("text.too_long", n, max))
+func (fr *formRunner) checkText(s string, max int) error {
+	if why := minutes.CheckText(minutes.Clean(s), max); !why.IsZero() {
+		return errors.New(fr.f.P.Msg(why))
 	}
 	return nil
 }
 
-func optionalText(max int) func(string) error {
-	return func(s string) error { return checkText(s, max) }
+func (fr *formRunner) optionalText(max int) func(string) error {
+	return func(s string) error { return fr.checkText(s, max) }
 }
 
-func requiredText(max int) func(string) error {
+func (fr *formRunner) requiredText(max int) func(string) error {
 	return func(s string) error {
 		if minutes.Clean(s) == "" {
-			return errors.New(minutes.T("field.required"))
+			return errors.New(fr.f.T("field.required"))
 		}
-		return checkText(s, max)
+		return fr.checkText(s, max)
 	}
 }
 
-func checkDate(required bool) func(string) error {
+func (fr *formRunner) checkDate(required bool) func(string) error {
 	return func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			if required {
-				return errors.New(minutes.T("field.required"))
+				return errors.New(fr.f.T("field.required"))
 			}
 			return nil
 		}
 		_, err := minutes.ParseDate(s)
-		return asFieldError(err)
+		return fr.asFieldError(err)
 	}
 }
 
-func checkClock(s string) error {
+func (fr *formRunner) checkClock(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
 	_, err := minutes.ParseClock(s)
-	return asFieldError(err)
+	return fr.asFieldError(err)
 }
 
 // checkCount checks a number of people or turns: a whole number, not negative.
-func checkCount(s string, required bool) (int, error) {
+func (fr *formRunner) checkCount(s string, required bool) (int, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		if required {
-			return 0, errors.New(minutes.T("field.required"))
+			return 0, errors.New(fr.f.T("field.required"))
 		}
 		return 0, nil
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, errors.New(minutes.T("record.want_integer", s))
+		return 0, errors.New(fr.f.T("record.want_integer", s))
 	}
 	if n < 0 {
-		return 0, errors.New(minutes.T("number.negative", n))
+		return 0, errors.New(fr.f.T("number.negative", n))
 	}
 	return n, nil
 }
 
-func asFieldError(err error) error {
+func (fr *formRunner) asFieldError(err error) error {
 	if err == nil {
 		return nil
 	}
-	return errors.New(minutes.ErrorMessage(err))
+	return errors.New(fr.f.P.Error(err))
 }
 
 // Sections.
@@ -699,12 +689,12 @@ func (fr *formRunner) text(title string, v *string, check func(string) error) *h
 	// No external editor (Ctrl+E): it would hand the terminal to another
 	// program mid-form, and nano, huh's fallback, is not on Windows; long
 	// texts can be finished later with minutes edit.
-	return huh.NewText().Title(title).Description(minutes.T("form.multiline")).Value(v).
+	return huh.NewText().Title(title).Description(fr.f.T("form.multiline")).Value(v).
 		Validate(check).CharLimit(minutes.MaxText).Lines(4).ExternalEditor(false)
 }
 
 func (fr *formRunner) group(name string, fields ...huh.Field) *huh.Group {
-	title := minutes.T("form.section." + name)
+	title := fr.f.T("form.section." + name)
 	fr.heading(title)
 	return huh.NewGroup(fields...).Title(title)
 }
@@ -720,34 +710,34 @@ func (fr *formRunner) heading(title string) {
 func (fr *formRunner) orgSection() error {
 	d := fr.d
 	return fr.run(fr.group("org",
-		fr.input(minutes.T("form.organization"), &d.Organization, requiredText(minutes.MaxTitle)),
-		fr.input(minutes.T("form.parent_organization"), &d.ParentOrganization, optionalText(minutes.MaxTitle)),
-		huh.NewSelect[string]().Title(minutes.T("form.header")).Options(
-			huh.NewOption(minutes.T("form.header.party"), minutes.HeaderParty),
-			huh.NewOption(minutes.T("form.header.state"), minutes.HeaderState),
+		fr.input(fr.f.T("form.organization"), &d.Organization, fr.requiredText(minutes.MaxTitle)),
+		fr.input(fr.f.T("form.parent_organization"), &d.ParentOrganization, fr.optionalText(minutes.MaxTitle)),
+		huh.NewSelect[string]().Title(fr.f.T("form.header")).Options(
+			huh.NewOption(fr.f.T("form.header.party"), minutes.HeaderParty),
+			huh.NewOption(fr.f.T("form.header.state"), minutes.HeaderState),
 		).Value(&d.Header),
-		fr.input(minutes.T("form.number"), &d.Number, optionalText(minutes.MaxTitle)),
+		fr.input(fr.f.T("form.number"), &d.Number, fr.optionalText(minutes.MaxTitle)),
 	))
 }
 
 func (fr *formRunner) meetingSection() error {
 	d := fr.d
 	return fr.run(fr.group("meeting",
-		fr.input(minutes.T("form.title"), &d.Title, requiredText(minutes.MaxTitle)),
-		fr.input(minutes.T("form.date"), &d.Date, checkDate(true)),
-		fr.input(minutes.T("form.start"), &d.Start, checkClock),
-		fr.input(minutes.T("form.end"), &d.End, func(s string) error {
-			if err := checkClock(s); err != nil || strings.TrimSpace(s) == "" {
+		fr.input(fr.f.T("form.title"), &d.Title, fr.requiredText(minutes.MaxTitle)),
+		fr.input(fr.f.T("form.date"), &d.Date, fr.checkDate(true)),
+		fr.input(fr.f.T("form.start"), &d.Start, fr.checkClock),
+		fr.input(fr.f.T("form.end"), &d.End, func(s string) error {
+			if err := fr.checkClock(s); err != nil || strings.TrimSpace(s) == "" {
 				return err
 			}
 			end, _ := minutes.ParseClock(s)
 			if start, err := minutes.ParseClock(d.Start); err == nil && end.Minutes() < start.Minutes() {
-				return errors.New(minutes.T("time.end_before_start", end, start))
+				return errors.New(fr.f.T("time.end_before_start", end, start))
 			}
 			return nil
 		}),
-		fr.input(minutes.T("form.place"), &d.Place, optionalText(minutes.MaxTitle)),
-		fr.input(minutes.T("form.location"), &d.Location, optionalText(minutes.MaxTitle)),
+		fr.input(fr.f.T("form.place"), &d.Place, fr.optionalText(minutes.MaxTitle)),
+		fr.input(fr.f.T("form.location"), &d.Location, fr.optionalText(minutes.MaxTitle)),
 	))
 }
 
@@ -756,13 +746,13 @@ func (fr *formRunner) chairsSection() error {
 		func(p minutes.Person) bool { return minutes.Clean(p.Name) == "" && minutes.Clean(p.Title) == "" },
 		func(p *minutes.Person, only func() bool) []huh.Field {
 			return []huh.Field{
-				fr.input(minutes.T("form.chair.name"), &p.Name, func(s string) error {
+				fr.input(fr.f.T("form.chair.name"), &p.Name, func(s string) error {
 					if minutes.Clean(s) == "" && (only() || minutes.Clean(p.Title) != "") {
-						return errors.New(minutes.T("field.required"))
+						return errors.New(fr.f.T("field.required"))
 					}
-					return checkText(s, minutes.MaxTitle)
+					return fr.checkText(s, minutes.MaxTitle)
 				}),
-				fr.input(minutes.T("form.chair.title"), &p.Title, optionalText(minutes.MaxTitle)),
+				fr.input(fr.f.T("form.chair.title"), &p.Title, fr.optionalText(minutes.MaxTitle)),
 			}
 		})
 }
@@ -770,12 +760,12 @@ func (fr *formRunner) chairsSection() error {
 func (fr *formRunner) secretarySection() error {
 	s := &fr.d.Secretary
 	return fr.run(fr.group("secretary",
-		fr.input(minutes.T("form.secretary.name"), &s.Name, optionalText(minutes.MaxTitle)),
-		fr.input(minutes.T("form.secretary.title"), &s.Title, func(v string) error {
+		fr.input(fr.f.T("form.secretary.name"), &s.Name, fr.optionalText(minutes.MaxTitle)),
+		fr.input(fr.f.T("form.secretary.title"), &s.Title, func(v string) error {
 			if minutes.Clean(v) != "" && minutes.Clean(s.Name) == "" {
-				return errors.New(minutes.T("form.secretary_name_first"))
+				return errors.New(fr.f.T("form.secretary_name_first"))
 			}
-			return checkText(v, minutes.MaxTitle)
+			return fr.checkText(v, minutes.MaxTitle)
 		}),
 	))
 }
@@ -783,23 +773,23 @@ func (fr *formRunner) secretarySection() error {
 func (fr *formRunner) attendanceSection() error {
 	d := fr.d
 	return fr.run(fr.group("attendance",
-		fr.input(minutes.T("form.present"), &d.Present, func(s string) error {
-			_, err := checkCount(s, true)
+		fr.input(fr.f.T("form.present"), &d.Present, func(s string) error {
+			_, err := fr.checkCount(s, true)
 			return err
 		}),
-		fr.confirm(minutes.T("form.at_least"), &d.AtLeast),
-		fr.input(minutes.T("form.invited"), &d.Invited, func(s string) error {
-			invited, err := checkCount(s, false)
+		fr.confirm(fr.f.T("form.at_least"), &d.AtLeast),
+		fr.input(fr.f.T("form.invited"), &d.Invited, func(s string) error {
+			invited, err := fr.checkCount(s, false)
 			if err != nil {
 				return err
 			}
 			present, _ := strconv.Atoi(strings.TrimSpace(d.Present))
 			if invited > 0 && invited < present && !d.AtLeast {
-				return errors.New(minutes.T("attendance.invited_lt_present", invited, present))
+				return errors.New(fr.f.T("attendance.invited_lt_present", invited, present))
 			}
 			return nil
 		}),
-		fr.text(minutes.T("form.composition"), &d.Composition, optionalText(minutes.MaxText)),
+		fr.text(fr.f.T("form.composition"), &d.Composition, fr.optionalText(minutes.MaxText)),
 	))
 }
 
@@ -808,13 +798,13 @@ func (fr *formRunner) absentSection() error {
 		func(a minutes.Absentee) bool { return minutes.Clean(a.Name) == "" && minutes.Clean(a.Reason) == "" },
 		func(a *minutes.Absentee, _ func() bool) []huh.Field {
 			return []huh.Field{
-				fr.input(minutes.T("form.absent.name"), &a.Name, func(s string) error {
+				fr.input(fr.f.T("form.absent.name"), &a.Name, func(s string) error {
 					if minutes.Clean(s) == "" && minutes.Clean(a.Reason) != "" {
-						return errors.New(minutes.T("field.required"))
+						return errors.New(fr.f.T("field.required"))
 					}
-					return checkText(s, minutes.MaxTitle)
+					return fr.checkText(s, minutes.MaxTitle)
 				}),
-				fr.input(minutes.T("form.absent.reason"), &a.Reason, optionalText(minutes.MaxTitle)),
+				fr.input(fr.f.T("form.absent.reason"), &a.Reason, fr.optionalText(minutes.MaxTitle)),
 			}
 		})
 }
@@ -826,19 +816,19 @@ func (fr *formRunner) agendaSection() error {
 		},
 		func(a *minutes.AgendaItem, _ func() bool) []huh.Field {
 			return []huh.Field{
-				fr.input(minutes.T("form.agenda.title"), &a.Title, func(s string) error {
+				fr.input(fr.f.T("form.agenda.title"), &a.Title, func(s string) error {
 					if minutes.Clean(s) == "" && minutes.Clean(a.Presenter) != "" {
-						return errors.New(minutes.T("field.required"))
+						return errors.New(fr.f.T("field.required"))
 					}
-					return checkText(s, minutes.MaxTitle)
+					return fr.checkText(s, minutes.MaxTitle)
 				}),
-				fr.input(minutes.T("form.agenda.presenter"), &a.Presenter, optionalText(minutes.MaxTitle)),
+				fr.input(fr.f.T("form.agenda.presenter"), &a.Presenter, fr.optionalText(minutes.MaxTitle)),
 			}
 		})
 }
 
 func (fr *formRunner) summarySection() error {
-	return fr.run(fr.group("summary", fr.text(minutes.T("form.summary"), &fr.d.Summary, optionalText(minutes.MaxText))))
+	return fr.run(fr.group("summary", fr.text(fr.f.T("form.summary"), &fr.d.Summary, fr.optionalText(minutes.MaxText))))
 }
 
 func (fr *formRunner) commentsSection() error {
@@ -848,13 +838,13 @@ func (fr *formRunner) commentsSection() error {
 		},
 		func(c *minutes.Comment, _ func() bool) []huh.Field {
 			return []huh.Field{
-				fr.input(minutes.T("form.comment.speaker"), &c.Speaker, optionalText(minutes.MaxTitle)),
-				fr.input(minutes.T("form.comment.title"), &c.Title, optionalText(minutes.MaxTitle)),
-				fr.text(minutes.T("form.comment.content"), &c.Content, func(s string) error {
+				fr.input(fr.f.T("form.comment.speaker"), &c.Speaker, fr.optionalText(minutes.MaxTitle)),
+				fr.input(fr.f.T("form.comment.title"), &c.Title, fr.optionalText(minutes.MaxTitle)),
+				fr.text(fr.f.T("form.comment.content"), &c.Content, func(s string) error {
 					if minutes.Clean(s) == "" && minutes.Clean(c.Speaker+c.Title) != "" {
-						return errors.New(minutes.T("field.required"))
+						return errors.New(fr.f.T("field.required"))
 					}
-					return checkText(s, minutes.MaxText)
+					return fr.checkText(s, minutes.MaxText)
 				}),
 			}
 		})
@@ -863,13 +853,13 @@ func (fr *formRunner) commentsSection() error {
 func (fr *formRunner) commentCountSection() error {
 	d := fr.d
 	return fr.run(fr.group("comment_count",
-		fr.input(minutes.T("form.comment_count", len(d.Comments)), &d.CommentCount, func(s string) error {
-			n, err := checkCount(s, false)
+		fr.input(fr.f.T("form.comment_count", len(d.Comments)), &d.CommentCount, func(s string) error {
+			n, err := fr.checkCount(s, false)
 			if err != nil {
 				return err
 			}
 			if n > 0 && n < len(d.Comments) {
-				return errors.New(minutes.T("comment_count.lt_listed", n, len(d.Comments)))
+				return errors.New(fr.f.T("comment_count.lt_listed", n, len(d.Comments)))
 			}
 			return nil
 		}),
@@ -881,23 +871,23 @@ func (fr *formRunner) conclusionsSection() error {
 		func(c conclusionDraft) bool { return minutes.Clean(c.Content+c.Owner+c.Due) == "" },
 		func(c *conclusionDraft, _ func() bool) []huh.Field {
 			return []huh.Field{
-				fr.text(minutes.T("form.conclusion.content"), &c.Content, func(s string) error {
+				fr.text(fr.f.T("form.conclusion.content"), &c.Content, func(s string) error {
 					if minutes.Clean(s) == "" && minutes.Clean(c.Owner+c.Due) != "" {
-						return errors.New(minutes.T("field.required"))
+						return errors.New(fr.f.T("field.required"))
 					}
-					return checkText(s, minutes.MaxText)
+					return fr.checkText(s, minutes.MaxText)
 				}),
-				fr.input(minutes.T("form.conclusion.owner"), &c.Owner, optionalText(minutes.MaxTitle)),
-				fr.input(minutes.T("form.conclusion.due"), &c.Due, checkDate(false)),
+				fr.input(fr.f.T("form.conclusion.owner"), &c.Owner, fr.optionalText(minutes.MaxTitle)),
+				fr.input(fr.f.T("form.conclusion.due"), &c.Due, fr.checkDate(false)),
 			}
 		})
 }
 
 func (fr *formRunner) recipientsSection() error {
 	return fr.run(fr.group("recipients",
-		fr.input(minutes.T("form.recipients"), &fr.d.Recipients, func(s string) error {
+		fr.input(fr.f.T("form.recipients"), &fr.d.Recipients, func(s string) error {
 			for _, r := range splitRecipients(s) {
-				if err := checkText(r, minutes.MaxTitle); err != nil {
+				if err := fr.checkText(r, minutes.MaxTitle); err != nil {
 					return err
 				}
 			}
@@ -907,7 +897,7 @@ func (fr *formRunner) recipientsSection() error {
 }
 
 func (fr *formRunner) confirm(title string, v *bool) *huh.Confirm {
-	return huh.NewConfirm().Title(title).Affirmative(minutes.T("form.yes")).Negative(minutes.T("form.no")).Value(v)
+	return huh.NewConfirm().Title(title).Affirmative(fr.f.T("form.yes")).Negative(fr.f.T("form.no")).Value(v)
 }
 
 // askList asks for the entries of a list one at a time: first those already
@@ -930,14 +920,14 @@ func askList[T any](fr *formRunner, items *[]T, kind string, required bool, blan
 		if only() {
 			desc = "" // the one entry a required list must keep
 		} else if !last || !blank(*it) {
-			desc = minutes.T("form.blank_removes")
+			desc = fr.f.T("form.blank_removes")
 		} else if !required || i > 0 {
-			desc = minutes.T("form.blank_ends")
+			desc = fr.f.T("form.blank_ends")
 		}
-		title := minutes.T("form."+kind+".group", i+1)
+		title := fr.f.T("form."+kind+".group", i+1)
 		fr.heading(title)
 		item := huh.NewGroup(fields(it, only)...).Title(title).Description(desc)
-		ask := huh.NewGroup(fr.confirm(minutes.T("form."+kind+".more", i+1), &more)).
+		ask := huh.NewGroup(fr.confirm(fr.f.T("form."+kind+".more", i+1), &more)).
 			WithHideFunc(func() bool { return !last || blank(*it) })
 		err := fr.run(item, ask)
 		if blank(*it) {
@@ -962,154 +952,152 @@ func askList[T any](fr *formRunner, items *[]T, kind string, required bool, blan
 
 // formKeyMap is huh's key map with Vietnamese help, and c/k (có/không)
 // accepted beside y/n.
-func formKeyMap() *huh.KeyMap {
+func formKeyMap(p *minutes.Printer) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
-	next, back, submit := minutes.T("form.key.next"), minutes.T("form.key.back"), minutes.T("form.key.submit")
+	next, back, submit := p.T("form.key.next"), p.T("form.key.back"), p.T("form.key.submit")
 	km.Input.Next.SetHelp("enter", next)
 	km.Input.Prev.SetHelp("shift+tab", back)
 	km.Input.Submit.SetHelp("enter", submit)
-	km.Input.AcceptSuggestion.SetHelp("ctrl+e", minutes.T("form.key.complete"))
+	km.Input.AcceptSuggestion.SetHelp("ctrl+e", p.T("form.key.complete"))
 	km.Text.Next.SetHelp("enter", next)
 	km.Text.Prev.SetHelp("shift+tab", back)
 	km.Text.Submit.SetHelp("enter", submit)
-	km.Text.NewLine.SetHelp("alt+enter / ctrl+j", minutes.T("form.key.newline"))
-	km.Select.Next.SetHelp("enter", minutes.T("form.key.choose"))
+	km.Text.NewLine.SetHelp("alt+enter / ctrl+j", p.T("form.key.newline"))
+	km.Select.Next.SetHelp("enter", p.T("form.key.choose"))
 	km.Select.Prev.SetHelp("shift+tab", back)
 	km.Select.Submit.SetHelp("enter", submit)
-	km.Select.Up.SetHelp("↑", minutes.T("form.key.up"))
-	km.Select.Down.SetHelp("↓", minutes.T("form.key.down"))
-	km.Select.Filter.SetHelp("/", minutes.T("form.key.filter"))
-	km.Select.SetFilter.SetHelp("esc", minutes.T("form.key.set_filter"))
-	km.Select.ClearFilter.SetHelp("esc", minutes.T("form.key.clear_filter"))
-	km.Select.HalfPageUp.SetHelp("ctrl+u", minutes.T("form.key.page_up"))
-	km.Select.HalfPageDown.SetHelp("ctrl+d", minutes.T("form.key.page_down"))
-	km.Select.GotoTop.SetHelp("g/home", minutes.T("form.key.top"))
-	km.Select.GotoBottom.SetHelp("G/end", minutes.T("form.key.bottom"))
+	km.Select.Up.SetHelp("↑", p.T("form.key.up"))
+	km.Select.Down.SetHelp("↓", p.T("form.key.down"))
+	km.Select.Filter.SetHelp("/", p.T("form.key.filter"))
+	km.Select.SetFilter.SetHelp("esc", p.T("form.key.set_filter"))
+	km.Select.ClearFilter.SetHelp("esc", p.T("form.key.clear_filter"))
+	km.Select.HalfPageUp.SetHelp("ctrl+u", p.T("form.key.page_up"))
+	km.Select.HalfPageDown.SetHelp("ctrl+d", p.T("form.key.page_down"))
+	km.Select.GotoTop.SetHelp("g/home", p.T("form.key.top"))
+	km.Select.GotoBottom.SetHelp("G/end", p.T("form.key.bottom"))
 	km.Confirm.Next.SetHelp("enter", next)
 	km.Confirm.Prev.SetHelp("shift+tab", back)
 	km.Confirm.Submit.SetHelp("enter", submit)
-	km.Confirm.Toggle.SetHelp("←/→", minutes.T("form.key.toggle"))
+	km.Confirm.Toggle.SetHelp("←/→", p.T("form.key.toggle"))
 	km.Confirm.Accept.SetKeys("y", "Y", "c", "C")
 	km.Confirm.Reject.SetKeys("n", "N", "k", "K")
 	km.Note.Next.SetHelp("enter", next)
 	km.Note.Prev.SetHelp("shift+tab", back)
 	km.Note.Submit.SetHelp("enter", submit)
-	km.Quit.SetHelp("ctrl+c", minutes.T("form.key.quit"))
+	km.Quit.SetHelp("ctrl+c", p.T("form.key.quit"))
 	return km
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"form.section.org":           {"Cơ quan ban hành biên bản", "Organisation issuing the minutes"},
-		"form.section.meeting":       {"Hội nghị: tên, ngày, giờ, địa điểm", "The meeting: title, date, time, place"},
-		"form.section.chairs":        {"Người chủ trì", "Chairs"},
-		"form.section.secretary":     {"Người ghi biên bản (thư ký)", "Secretary (who took the minutes)"},
-		"form.section.attendance":    {"Thành phần tham dự", "Attendance"},
-		"form.section.absent":        {"Đại biểu vắng mặt", "Absentees"},
-		"form.section.agenda":        {"Nội dung hội nghị (các báo cáo)", "Agenda (the reports heard)"},
-		"form.section.summary":       {"Tóm tắt nội dung, đánh giá", "Summary and assessment"},
-		"form.section.comments":      {"Ý kiến phát biểu", "Speaker comments"},
-		"form.section.comment_count": {"Số lượt phát biểu", "Speaker turns"},
-		"form.section.conclusions":   {"Kết luận, chỉ đạo", "Conclusions and directives"},
-		"form.section.recipients":    {"Nơi nhận", "Recipients"},
+var formMessages = minutes.Messages{
+	"form.section.org":           {"Cơ quan ban hành biên bản", "Organisation issuing the minutes"},
+	"form.section.meeting":       {"Hội nghị: tên, ngày, giờ, địa điểm", "The meeting: title, date, time, place"},
+	"form.section.chairs":        {"Người chủ trì", "Chairs"},
+	"form.section.secretary":     {"Người ghi biên bản (thư ký)", "Secretary (who took the minutes)"},
+	"form.section.attendance":    {"Thành phần tham dự", "Attendance"},
+	"form.section.absent":        {"Đại biểu vắng mặt", "Absentees"},
+	"form.section.agenda":        {"Nội dung hội nghị (các báo cáo)", "Agenda (the reports heard)"},
+	"form.section.summary":       {"Tóm tắt nội dung, đánh giá", "Summary and assessment"},
+	"form.section.comments":      {"Ý kiến phát biểu", "Speaker comments"},
+	"form.section.comment_count": {"Số lượt phát biểu", "Speaker turns"},
+	"form.section.conclusions":   {"Kết luận, chỉ đạo", "Conclusions and directives"},
+	"form.section.recipients":    {"Nơi nhận", "Recipients"},
 
-		"form.organization":        {"Cơ quan tổ chức hội nghị (*)", "Organisation holding the meeting (*)"},
-		"form.parent_organization": {"Cơ quan cấp trên (dòng đầu tiêu đề)", "Parent organisation (first header line)"},
-		"form.header":              {"Thể thức văn bản", "Document format"},
-		"form.header.party":        {"Văn bản của Đảng (party)", "Party document (party)"},
-		"form.header.state":        {"Văn bản hành chính Nhà nước (state)", "State administrative document (state)"},
-		"form.number":              {"Số và ký hiệu, ví dụ 15-BB/TU", "Number and symbol, e.g. 15-BB/TU"},
-		"form.title":               {"Tên hội nghị (*)", "Title of the meeting (*)"},
-		"form.date":                {"Ngày họp (*), ví dụ 25/3/2021", "Date (*), e.g. 25/3/2021"},
-		"form.start":               {"Giờ bắt đầu, ví dụ 07:30", "Start time, e.g. 07:30"},
-		"form.end":                 {"Giờ kết thúc, ví dụ 11:15", "End time, e.g. 11:15"},
-		"form.place":               {"Địa danh ở dòng ngày tháng, ví dụ Sóc Trăng", "Locality of the date line, e.g. Sóc Trăng"},
-		"form.location":            {"Địa điểm họp, ví dụ Hội trường Thành ủy", "Venue, e.g. Hội trường Thành ủy"},
+	"form.organization":        {"Cơ quan tổ chức hội nghị (*)", "Organisation holding the meeting (*)"},
+	"form.parent_organization": {"Cơ quan cấp trên (dòng đầu tiêu đề)", "Parent organisation (first header line)"},
+	"form.header":              {"Thể thức văn bản", "Document format"},
+	"form.header.party":        {"Văn bản của Đảng (party)", "Party document (party)"},
+	"form.header.state":        {"Văn bản hành chính Nhà nước (state)", "State administrative document (state)"},
+	"form.number":              {"Số và ký hiệu, ví dụ 15-BB/TU", "Number and symbol, e.g. 15-BB/TU"},
+	"form.title":               {"Tên hội nghị (*)", "Title of the meeting (*)"},
+	"form.date":                {"Ngày họp (*), ví dụ 25/3/2021", "Date (*), e.g. 25/3/2021"},
+	"form.start":               {"Giờ bắt đầu, ví dụ 07:30", "Start time, e.g. 07:30"},
+	"form.end":                 {"Giờ kết thúc, ví dụ 11:15", "End time, e.g. 11:15"},
+	"form.place":               {"Địa danh ở dòng ngày tháng, ví dụ Sóc Trăng", "Locality of the date line, e.g. Sóc Trăng"},
+	"form.location":            {"Địa điểm họp, ví dụ Hội trường Thành ủy", "Venue, e.g. Hội trường Thành ủy"},
 
-		"form.chair.group": {"Người chủ trì thứ %d", "Chair %d"},
-		"form.chair.name":  {"Họ và tên (*)", "Full name (*)"},
-		"form.chair.title": {"Chức vụ", "Titles"},
-		"form.chair.more":  {"Đã có %d người chủ trì. Thêm người chủ trì?", "%d chair(s) so far. Add another chair?"},
+	"form.chair.group": {"Người chủ trì thứ %d", "Chair %d"},
+	"form.chair.name":  {"Họ và tên (*)", "Full name (*)"},
+	"form.chair.title": {"Chức vụ", "Titles"},
+	"form.chair.more":  {"Đã có %d người chủ trì. Thêm người chủ trì?", "%d chair(s) so far. Add another chair?"},
 
-		"form.secretary.name":       {"Họ và tên người ghi biên bản", "Full name of the secretary"},
-		"form.secretary.title":      {"Chức vụ người ghi biên bản", "Title of the secretary"},
-		"form.secretary_name_first": {"hãy nhập họ tên thư ký trước (hoặc để trống cả hai)", "type the secretary's name first (or leave both empty)"},
+	"form.secretary.name":       {"Họ và tên người ghi biên bản", "Full name of the secretary"},
+	"form.secretary.title":      {"Chức vụ người ghi biên bản", "Title of the secretary"},
+	"form.secretary_name_first": {"hãy nhập họ tên thư ký trước (hoặc để trống cả hai)", "type the secretary's name first (or leave both empty)"},
 
-		"form.present":     {"Số đại biểu có mặt (*)", "Delegates present (*)"},
-		"form.at_least":    {"Số có mặt là số ước lượng (\"trên 80 đại biểu\")?", "Is the number present a lower bound (\"over 80 delegates\")?"},
-		"form.invited":     {"Số đại biểu được triệu tập (để trống nếu không rõ)", "Delegates invited (empty when not known)"},
-		"form.composition": {"Thành phần tham dự, ví dụ: các đồng chí Ủy viên Ban Chấp hành…", "Who attended, e.g. the members of the Executive Committee…"},
+	"form.present":     {"Số đại biểu có mặt (*)", "Delegates present (*)"},
+	"form.at_least":    {"Số có mặt là số ước lượng (\"trên 80 đại biểu\")?", "Is the number present a lower bound (\"over 80 delegates\")?"},
+	"form.invited":     {"Số đại biểu được triệu tập (để trống nếu không rõ)", "Delegates invited (empty when not known)"},
+	"form.composition": {"Thành phần tham dự, ví dụ: các đồng chí Ủy viên Ban Chấp hành…", "Who attended, e.g. the members of the Executive Committee…"},
 
-		"form.absent.group":  {"Đại biểu vắng mặt thứ %d", "Absentee %d"},
-		"form.absent.name":   {"Họ và tên", "Full name"},
-		"form.absent.reason": {"Lý do vắng mặt", "Reason"},
-		"form.absent.more":   {"Đã ghi %d người vắng mặt. Thêm người vắng mặt?", "%d absentee(s) so far. Add another?"},
+	"form.absent.group":  {"Đại biểu vắng mặt thứ %d", "Absentee %d"},
+	"form.absent.name":   {"Họ và tên", "Full name"},
+	"form.absent.reason": {"Lý do vắng mặt", "Reason"},
+	"form.absent.more":   {"Đã ghi %d người vắng mặt. Thêm người vắng mặt?", "%d absentee(s) so far. Add another?"},
 
-		"form.agenda.group":     {"Nội dung thứ %d", "Agenda item %d"},
-		"form.agenda.title":     {"Báo cáo, nội dung hội nghị nghe", "Report or topic heard"},
-		"form.agenda.presenter": {"Người trình bày", "Presenter"},
-		"form.agenda.more":      {"Đã có %d nội dung. Thêm nội dung?", "%d agenda item(s) so far. Add another?"},
+	"form.agenda.group":     {"Nội dung thứ %d", "Agenda item %d"},
+	"form.agenda.title":     {"Báo cáo, nội dung hội nghị nghe", "Report or topic heard"},
+	"form.agenda.presenter": {"Người trình bày", "Presenter"},
+	"form.agenda.more":      {"Đã có %d nội dung. Thêm nội dung?", "%d agenda item(s) so far. Add another?"},
 
-		"form.summary": {"Tóm tắt nội dung các báo cáo, đánh giá", "Summary of the reports and assessment"},
+	"form.summary": {"Tóm tắt nội dung các báo cáo, đánh giá", "Summary of the reports and assessment"},
 
-		"form.comment.group":   {"Ý kiến phát biểu thứ %d", "Speaker comment %d"},
-		"form.comment.speaker": {"Người phát biểu", "Speaker"},
-		"form.comment.title":   {"Chức vụ, đơn vị của người phát biểu", "Speaker's title or unit"},
-		"form.comment.content": {"Nội dung phát biểu", "What was said"},
-		"form.comment.more":    {"Đã ghi %d ý kiến. Thêm ý kiến phát biểu?", "%d comment(s) so far. Add another?"},
-		"form.comment_count":   {"Tổng số lượt phát biểu, nếu nhiều hơn %d ý kiến đã ghi (để trống nếu không)", "Total speaker turns, if more than the %d comments listed (empty if not)"},
+	"form.comment.group":   {"Ý kiến phát biểu thứ %d", "Speaker comment %d"},
+	"form.comment.speaker": {"Người phát biểu", "Speaker"},
+	"form.comment.title":   {"Chức vụ, đơn vị của người phát biểu", "Speaker's title or unit"},
+	"form.comment.content": {"Nội dung phát biểu", "What was said"},
+	"form.comment.more":    {"Đã ghi %d ý kiến. Thêm ý kiến phát biểu?", "%d comment(s) so far. Add another?"},
+	"form.comment_count":   {"Tổng số lượt phát biểu, nếu nhiều hơn %d ý kiến đã ghi (để trống nếu không)", "Total speaker turns, if more than the %d comments listed (empty if not)"},
 
-		"form.conclusion.group":   {"Kết luận thứ %d", "Conclusion %d"},
-		"form.conclusion.content": {"Nội dung kết luận, chỉ đạo", "Conclusion or directive"},
-		"form.conclusion.owner":   {"Đơn vị, cá nhân thực hiện", "Responsible unit or person"},
-		"form.conclusion.due":     {"Hạn hoàn thành, ví dụ 30/6/2021", "Due date, e.g. 30/6/2021"},
-		"form.conclusion.more":    {"Đã có %d kết luận. Thêm kết luận?", "%d conclusion(s) so far. Add another?"},
+	"form.conclusion.group":   {"Kết luận thứ %d", "Conclusion %d"},
+	"form.conclusion.content": {"Nội dung kết luận, chỉ đạo", "Conclusion or directive"},
+	"form.conclusion.owner":   {"Đơn vị, cá nhân thực hiện", "Responsible unit or person"},
+	"form.conclusion.due":     {"Hạn hoàn thành, ví dụ 30/6/2021", "Due date, e.g. 30/6/2021"},
+	"form.conclusion.more":    {"Đã có %d kết luận. Thêm kết luận?", "%d conclusion(s) so far. Add another?"},
 
-		"form.recipients": {"Nơi nhận, cách nhau bằng dấu chấm phẩy (;)", "Recipients, separated by semicolons (;)"},
+	"form.recipients": {"Nơi nhận, cách nhau bằng dấu chấm phẩy (;)", "Recipients, separated by semicolons (;)"},
 
-		"form.multiline":     {"Enter: sang mục sau · Alt+Enter hoặc Ctrl+J: xuống dòng", "Enter: next field · Alt+Enter or Ctrl+J: new line"},
-		"form.blank_removes": {"Xóa trắng các ô để bỏ mục này.", "Clear the fields to remove this entry."},
-		"form.blank_ends":    {"Để trống nếu không có (hoặc không còn).", "Leave empty if there is none (or no more)."},
-		"form.yes":           {"Có", "Yes"},
-		"form.no":            {"Không", "No"},
+	"form.multiline":     {"Enter: sang mục sau · Alt+Enter hoặc Ctrl+J: xuống dòng", "Enter: next field · Alt+Enter or Ctrl+J: new line"},
+	"form.blank_removes": {"Xóa trắng các ô để bỏ mục này.", "Clear the fields to remove this entry."},
+	"form.blank_ends":    {"Để trống nếu không có (hoặc không còn).", "Leave empty if there is none (or no more)."},
+	"form.yes":           {"Có", "Yes"},
+	"form.no":            {"Không", "No"},
 
-		"form.review.heading":  {"XEM LẠI BIÊN BẢN TRƯỚC KHI LƯU", "REVIEW THE MINUTES BEFORE SAVING"},
-		"form.review.problems": {"Biên bản chưa lưu được:", "The minutes cannot be saved yet:"},
-		"form.review.question": {"Lưu biên bản này?", "Save these minutes?"},
-		"form.review.save":     {"Lưu vào cơ sở dữ liệu", "Save to the database"},
-		"form.review.edit":     {"Sửa một phần", "Change a section"},
-		"form.review.later":    {"Để sau (giữ bản đang soạn)", "Later (keep the draft)"},
-		"form.review.which":    {"Sửa phần nào?", "Which section?"},
+	"form.review.heading":  {"XEM LẠI BIÊN BẢN TRƯỚC KHI LƯU", "REVIEW THE MINUTES BEFORE SAVING"},
+	"form.review.problems": {"Biên bản chưa lưu được:", "The minutes cannot be saved yet:"},
+	"form.review.question": {"Lưu biên bản này?", "Save these minutes?"},
+	"form.review.save":     {"Lưu vào cơ sở dữ liệu", "Save to the database"},
+	"form.review.edit":     {"Sửa một phần", "Change a section"},
+	"form.review.later":    {"Để sau (giữ bản đang soạn)", "Later (keep the draft)"},
+	"form.review.which":    {"Sửa phần nào?", "Which section?"},
 
-		"form.resume.question": {"Có một biên bản đang soạn dở (ghi lúc %s): «%s». Làm gì?", "There are unfinished minutes (saved at %s): «%s». What now?"},
-		"form.resume.where":    {"Bản đang soạn được giữ trong %s", "The draft is kept in %s"},
-		"form.resume.continue": {"Soạn tiếp biên bản đang dở", "Continue the unfinished minutes"},
-		"form.resume.new":      {"Soạn biên bản mới (bỏ bản đang dở)", "Start new minutes (discard the draft)"},
-		"form.resume.quit":     {"Thoát", "Quit"},
-		"form.no_title":        {"chưa có tên", "no title yet"},
+	"form.resume.question": {"Có một biên bản đang soạn dở (ghi lúc %s): «%s». Làm gì?", "There are unfinished minutes (saved at %s): «%s». What now?"},
+	"form.resume.where":    {"Bản đang soạn được giữ trong %s", "The draft is kept in %s"},
+	"form.resume.continue": {"Soạn tiếp biên bản đang dở", "Continue the unfinished minutes"},
+	"form.resume.new":      {"Soạn biên bản mới (bỏ bản đang dở)", "Start new minutes (discard the draft)"},
+	"form.resume.quit":     {"Thoát", "Quit"},
+	"form.no_title":        {"chưa có tên", "no title yet"},
 
-		"form.aborted":         {"Đã dừng. Những gì đã gõ được giữ trong %s; chạy lại minutes add để soạn tiếp.", "Stopped. What you typed is kept in %s; run minutes add again to continue."},
-		"form.kept":            {"Bản đang soạn được giữ trong %s; chạy lại minutes add để soạn tiếp.", "The draft is kept in %s; run minutes add again to continue."},
-		"form.recovery_bad":    {"Không đọc được bản đang soạn dở %s (%v); đã cất sang %s.", "Cannot read the draft %s (%v); moved it to %s."},
-		"form.recovery_header": {"Biên bản đang soạn (minutes add). Chạy minutes add để soạn tiếp, hoặc điền nốt rồi: minutes add -f TỆP", "Unfinished minutes (minutes add). Run minutes add to continue, or finish it by hand and: minutes add -f FILE"},
-		"form.remove_failed":   {"Không xóa được bản đang soạn %s: %v", "Cannot remove the draft %s: %v"},
+	"form.aborted":         {"Đã dừng. Những gì đã gõ được giữ trong %s; chạy lại minutes add để soạn tiếp.", "Stopped. What you typed is kept in %s; run minutes add again to continue."},
+	"form.kept":            {"Bản đang soạn được giữ trong %s; chạy lại minutes add để soạn tiếp.", "The draft is kept in %s; run minutes add again to continue."},
+	"form.recovery_bad":    {"Không đọc được bản đang soạn dở %s (%v); đã cất sang %s.", "Cannot read the draft %s (%v); moved it to %s."},
+	"form.recovery_header": {"Biên bản đang soạn (minutes add). Chạy minutes add để soạn tiếp, hoặc điền nốt rồi: minutes add -f TỆP", "Unfinished minutes (minutes add). Run minutes add to continue, or finish it by hand and: minutes add -f FILE"},
+	"form.remove_failed":   {"Không xóa được bản đang soạn %s: %v", "Cannot remove the draft %s: %v"},
 
-		"form.key.next":         {"mục sau", "next"},
-		"form.key.back":         {"quay lại", "back"},
-		"form.key.submit":       {"xong", "submit"},
-		"form.key.complete":     {"điền gợi ý", "complete"},
-		"form.key.newline":      {"xuống dòng", "new line"},
-		"form.key.choose":       {"chọn", "select"},
-		"form.key.up":           {"lên", "up"},
-		"form.key.down":         {"xuống", "down"},
-		"form.key.filter":       {"lọc", "filter"},
-		"form.key.set_filter":   {"xong lọc", "set filter"},
-		"form.key.clear_filter": {"bỏ lọc", "clear filter"},
-		"form.key.page_up":      {"lên nửa trang", "½ page up"},
-		"form.key.page_down":    {"xuống nửa trang", "½ page down"},
-		"form.key.top":          {"về đầu", "go to start"},
-		"form.key.bottom":       {"về cuối", "go to end"},
-		"form.key.toggle":       {"đổi", "toggle"},
-		"form.key.quit":         {"dừng (giữ bản nháp)", "stop (keep the draft)"},
-	})
+	"form.key.next":         {"mục sau", "next"},
+	"form.key.back":         {"quay lại", "back"},
+	"form.key.submit":       {"xong", "submit"},
+	"form.key.complete":     {"điền gợi ý", "complete"},
+	"form.key.newline":      {"xuống dòng", "new line"},
+	"form.key.choose":       {"chọn", "select"},
+	"form.key.up":           {"lên", "up"},
+	"form.key.down":         {"xuống", "down"},
+	"form.key.filter":       {"lọc", "filter"},
+	"form.key.set_filter":   {"xong lọc", "set filter"},
+	"form.key.clear_filter": {"bỏ lọc", "clear filter"},
+	"form.key.page_up":      {"lên nửa trang", "½ page up"},
+	"form.key.page_down":    {"xuống nửa trang", "½ page down"},
+	"form.key.top":          {"về đầu", "go to start"},
+	"form.key.bottom":       {"về cuối", "go to end"},
+	"form.key.toggle":       {"đổi", "toggle"},
+	"form.key.quit":         {"dừng (giữ bản nháp)", "stop (keep the draft)"},
 }

@@ -11,8 +11,6 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/minutes-vn/minutes/minutes"
 )
 
 // fmtVerb matches one verb of a format string; %% is not a verb.
@@ -29,15 +27,16 @@ func verbs(s string) []string {
 	return out
 }
 
-// TestMessageCatalogue checks every message the program can show (the
-// commands register theirs in init, so this package sees them all).
+// TestMessageCatalogue checks every message the program can show: the
+// command line's catalogue holds its own and those of every package whose
+// errors and warnings it prints.
 func TestMessageCatalogue(t *testing.T) {
-	keys := minutes.MessageKeys()
+	keys := catalog.Keys()
 	if len(keys) < 200 {
 		t.Fatalf("only %d messages: are the commands' registrations missing?", len(keys))
 	}
 	for _, k := range keys {
-		vi, en, ok := minutes.Message(k)
+		vi, en, ok := catalog.Lookup(k)
 		if !ok {
 			t.Errorf("%s: listed but not found", k)
 			continue

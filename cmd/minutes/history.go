@@ -24,8 +24,8 @@ func newHistoryCmd(f *factory) *cobra.Command {
 	opts := &historyOptions{}
 	cmd := &cobra.Command{
 		Use:     "history ID",
-		Short:   minutes.T("cmd.history.short"),
-		Long:    minutes.T("cmd.history.long"),
+		Short:   f.T("cmd.history.short"),
+		Long:    f.T("cmd.history.long"),
 		Example: "  minutes history 12\n  minutes history 12 -o json | jq '.[] | select(.action == \"amended\")'\n  minutes show 12 --version 2",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -40,7 +40,7 @@ func newHistoryCmd(f *factory) *cobra.Command {
 			return runHistory(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", fmtTable, minutes.T("flag.output")+" (table|json)")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", fmtTable, f.T("flag.output")+" (table|json)")
 	return cmd
 }
 
@@ -56,7 +56,7 @@ func runHistory(ctx context.Context, f *factory, opts *historyOptions) error {
 	if opts.Output == fmtJSON {
 		return writeHistoryJSON(f.IO.Out, cs)
 	}
-	return writeHistoryTable(f.IO.Out, cs)
+	return writeHistoryTable(f.P, f.IO.Out, cs)
 }
 
 // historyEntry is a change as history -o json prints it: times in UTC,
@@ -85,11 +85,11 @@ func writeHistoryJSON(w io.Writer, cs []minutes.Change) error {
 	return record.EncodeJSON(w, out)
 }
 
-func writeHistoryTable(w io.Writer, cs []minutes.Change) error {
+func writeHistoryTable(p *minutes.Printer, w io.Writer, cs []minutes.Change) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, minutes.T("history.header"))
+	fmt.Fprintln(tw, p.T("history.header"))
 	for _, c := range cs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", c.Version, actionText(c.Action),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", c.Version, actionText(p, c.Action),
 			c.At.Local().Format("02/01/2006 15:04:05"), joinNonEmpty(" / ", c.DBUser, c.OSUser),
 			cut(strings.Join(c.Fields, ", "), 50), oneLine(c.Reason))
 	}
@@ -103,8 +103,8 @@ func oneLine(s string) string {
 
 // actionText names an action in the user's language; an action this
 // version does not know is shown as stored.
-func actionText(a string) string {
-	if t := minutes.T("history.action." + a); t != "history.action."+a {
+func actionText(p *minutes.Printer, a string) string {
+	if t := p.T("history.action." + a); t != "history.action."+a {
 		return t
 	}
 	return a
@@ -124,36 +124,34 @@ func findMeeting(ctx context.Context, f *factory, s *sqlstore.Store, id int64, v
 	cur, err := s.FindMeetingByID(ctx, id)
 	switch {
 	case minutes.ErrorCode(err) == minutes.ENOTFOUND:
-		f.say(minutes.T("version.of_deleted", version, id))
+		f.say(f.T("version.of_deleted", version, id))
 	case err != nil:
 		return nil, err
 	case cur.Version != version:
-		f.say(minutes.T("version.not_current", version, id, cur.Version))
+		f.say(f.T("version.not_current", version, id, cur.Version))
 	}
 	return m, nil
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.history.short": {"Lịch sử thay đổi của một cuộc họp: ai, khi nào, sửa gì", "A meeting's history: who changed what, and when"},
-		"cmd.history.long": {
-			"Liệt kê mọi thay đổi của cuộc họp: tạo, sửa, thông qua, sửa đổi (kèm lý do), xóa, khôi phục từ bản sao lưu;\n" +
-				"với phiên bản, thời điểm (giờ địa phương), người thực hiện (người dùng cơ sở dữ liệu / người dùng máy) và các trường đã đổi.\n" +
-				"Vẫn xem được sau khi bản nháp đã bị xóa. -o json in thời điểm theo UTC.",
-			"Lists every change of the meeting: created, edited, finalized, amended (with the reason), deleted, restored\n" +
-				"from a backup; with the version, the time (local), who (database user / operating-system user) and the fields changed.\n" +
-				"Works after a draft was deleted too. -o json prints times in UTC."},
-		"history.header": {"PHIÊN BẢN\tTHAO TÁC\tTHỜI GIAN\tNGƯỜI THỰC HIỆN\tTRƯỜNG THAY ĐỔI\tLÝ DO", "VERSION\tACTION\tTIME\tWHO\tFIELDS\tREASON"},
+var historyMessages = minutes.Messages{
+	"cmd.history.short": {"Lịch sử thay đổi của một cuộc họp: ai, khi nào, sửa gì", "A meeting's history: who changed what, and when"},
+	"cmd.history.long": {
+		"Liệt kê mọi thay đổi của cuộc họp: tạo, sửa, thông qua, sửa đổi (kèm lý do), xóa, khôi phục từ bản sao lưu;\n" +
+			"với phiên bản, thời điểm (giờ địa phương), người thực hiện (người dùng cơ sở dữ liệu / người dùng máy) và các trường đã đổi.\n" +
+			"Vẫn xem được sau khi bản nháp đã bị xóa. -o json in thời điểm theo UTC.",
+		"Lists every change of the meeting: created, edited, finalized, amended (with the reason), deleted, restored\n" +
+			"from a backup; with the version, the time (local), who (database user / operating-system user) and the fields changed.\n" +
+			"Works after a draft was deleted too. -o json prints times in UTC."},
+	"history.header": {"PHIÊN BẢN\tTHAO TÁC\tTHỜI GIAN\tNGƯỜI THỰC HIỆN\tTRƯỜNG THAY ĐỔI\tLÝ DO", "VERSION\tACTION\tTIME\tWHO\tFIELDS\tREASON"},
 
-		"history.action.created":   {"tạo", "created"},
-		"history.action.edited":    {"sửa", "edited"},
-		"history.action.finalized": {"thông qua", "finalized"},
-		"history.action.amended":   {"sửa đổi", "amended"},
-		"history.action.deleted":   {"xóa", "deleted"},
-		"history.action.restored":  {"khôi phục", "restored"},
+	"history.action.created":   {"tạo", "created"},
+	"history.action.edited":    {"sửa", "edited"},
+	"history.action.finalized": {"thông qua", "finalized"},
+	"history.action.amended":   {"sửa đổi", "amended"},
+	"history.action.deleted":   {"xóa", "deleted"},
+	"history.action.restored":  {"khôi phục", "restored"},
 
-		"flag.version":        {"phiên bản cần lấy (xem minutes history); mặc định là phiên bản hiện hành", "the version to use (see minutes history); the current one by default"},
-		"version.not_current": {"Đây là phiên bản %d của cuộc họp %d; phiên bản hiện hành là %d.", "This is version %d of meeting %d; the current version is %d."},
-		"version.of_deleted":  {"Đây là phiên bản %d của cuộc họp %d, nay đã bị xóa.", "This is version %d of meeting %d, which has since been deleted."},
-	})
+	"flag.version":        {"phiên bản cần lấy (xem minutes history); mặc định là phiên bản hiện hành", "the version to use (see minutes history); the current one by default"},
+	"version.not_current": {"Đây là phiên bản %d của cuộc họp %d; phiên bản hiện hành là %d.", "This is version %d of meeting %d; the current version is %d."},
+	"version.of_deleted":  {"Đây là phiên bản %d của cuộc họp %d, nay đã bị xóa.", "This is version %d of meeting %d, which has since been deleted."},
 }

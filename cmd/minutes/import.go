@@ -21,8 +21,8 @@ func newImportCmd(f *factory) *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
 		Use:     "import FILE|DIR…",
-		Short:   minutes.T("cmd.import.short"),
-		Long:    minutes.T("cmd.import.long"),
+		Short:   f.T("cmd.import.short"),
+		Long:    f.T("cmd.import.long"),
 		Example: "  minutes import bien-ban-2021/\n  minutes import q1.yaml q2.yaml --keep-going\n  minutes import backup.yaml",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -30,7 +30,7 @@ func newImportCmd(f *factory) *cobra.Command {
 			return runImport(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.KeepGoing, "keep-going", false, minutes.T("flag.import.keep_going"))
+	cmd.Flags().BoolVar(&opts.KeepGoing, "keep-going", false, f.T("flag.import.keep_going"))
 	return cmd
 }
 
@@ -68,11 +68,11 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 			// files are still being read.
 			bar = progressbar.NewOptions(-1,
 				progressbar.OptionSetWriter(f.IO.ErrOut),
-				progressbar.OptionSetDescription(minutes.T("import.progress", 0)),
+				progressbar.OptionSetDescription(f.T("import.progress", 0)),
 				progressbar.OptionClearOnFinish(),
 				progressbar.OptionThrottle(100_000_000))
 			progress = func(n int) {
-				bar.Describe(minutes.T("import.progress", n))
+				bar.Describe(f.T("import.progress", n))
 				_ = bar.Set(n)
 			}
 		}
@@ -118,9 +118,9 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 		}
 		return im.err("import.rejected_some")
 	}
-	f.say(minutes.T("import.done", len(stored), len(paths)))
+	f.say(f.T("import.done", len(stored), len(paths)))
 	if len(stored) > 0 && !f.Quiet {
-		fmt.Fprintln(f.IO.ErrOut, minutes.T("import.ids", stored[0].ID, stored[len(stored)-1].ID))
+		fmt.Fprintln(f.IO.ErrOut, f.T("import.ids", stored[0].ID, stored[len(stored)-1].ID))
 	}
 	return im.err("import.rejected_some")
 }
@@ -164,7 +164,7 @@ func decodeAll(ctx context.Context, f *factory, paths []string, wholeFiles bool,
 		} else {
 			var b []byte
 			if b, err = readInput(f, p); err == nil {
-				err = record.DecodeFunc(sourceName(p), b, func(d record.Doc) error {
+				err = record.DecodeFunc(sourceName(f.P, p), b, func(d record.Doc) error {
 					return send(importItem{doc: d})
 				})
 			}
@@ -218,9 +218,7 @@ func (im *importer) err(key string) error {
 	if len(im.problems) == 0 {
 		return nil
 	}
-	e := minutes.Invalid(im.problems).(*minutes.Error)
-	e.Message = minutes.T(key, im.rejected) + "\n" + e.Message
-	return e
+	return minutes.Invalid(im.problems).(*minutes.Error).Headed(minutes.M(key, im.rejected))
 }
 
 // drain sorts what is left, for the report of every problem.

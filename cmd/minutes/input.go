@@ -47,9 +47,9 @@ func readInput(f *factory, path string) ([]byte, error) {
 }
 
 // sourceName is how a path is named in messages.
-func sourceName(path string) string {
+func sourceName(p *minutes.Printer, path string) string {
 	if path == "-" {
-		return minutes.T("input.stdin")
+		return p.T("input.stdin")
 	}
 	return path
 }
@@ -98,5 +98,5 @@ func decodeFile(f *factory, path string) ([]record.Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	return record.Decode(sourceName(path), b)
+	return record.Decode(sourceName(f.P, path), b)
 }

@@ -17,7 +17,7 @@ func newListCmd(f *factory) *cobra.Command {
 	opts := &listOptions{}
 	cmd := &cobra.Command{
 		Use:     "list",
-		Short:   minutes.T("cmd.list.short"),
+		Short:   f.T("cmd.list.short"),
 		Example: "  minutes list --quarter 2021-Q1\n  minutes list --search quan --limit 20\n  minutes list --search \"dang bo\" -o json\n  minutes list --from 1/3/2021 --to 31/3/2021 --org \"Thành ủy Sóc Trăng\" -o csv > quy1.csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -28,15 +28,15 @@ func newListCmd(f *factory) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Quarter, "quarter", "", minutes.T("flag.quarter"))
-	fl.IntVar(&opts.Year, "year", 0, minutes.T("flag.year"))
-	fl.StringVar(&opts.From, "from", "", minutes.T("flag.from"))
-	fl.StringVar(&opts.To, "to", "", minutes.T("flag.to"))
-	fl.StringVar(&opts.Org, "org", "", minutes.T("flag.org"))
-	fl.StringVar(&opts.Search, "search", "", minutes.T("flag.search"))
-	fl.StringVar(&opts.Status, "status", "", minutes.T("flag.status"))
-	fl.IntVar(&opts.Limit, "limit", 0, minutes.T("flag.limit"))
-	fl.StringVarP(&opts.Output, "output", "o", fmtTable, minutes.T("flag.output")+" (table|json|csv|yaml)")
+	fl.StringVar(&opts.Quarter, "quarter", "", f.T("flag.quarter"))
+	fl.IntVar(&opts.Year, "year", 0, f.T("flag.year"))
+	fl.StringVar(&opts.From, "from", "", f.T("flag.from"))
+	fl.StringVar(&opts.To, "to", "", f.T("flag.to"))
+	fl.StringVar(&opts.Org, "org", "", f.T("flag.org"))
+	fl.StringVar(&opts.Search, "search", "", f.T("flag.search"))
+	fl.StringVar(&opts.Status, "status", "", f.T("flag.status"))
+	fl.IntVar(&opts.Limit, "limit", 0, f.T("flag.limit"))
+	fl.StringVarP(&opts.Output, "output", "o", fmtTable, f.T("flag.output")+" (table|json|csv|yaml)")
 	return cmd
 }
 
@@ -68,7 +68,7 @@ func (o *listOptions) filter() (minutes.Filter, error) {
 		}
 		v, err := minutes.ParseDate(d.value)
 		if err != nil {
-			return fl, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", d.flag, minutes.ErrorMessage(err))
+			return fl, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", d.flag, err)
 		}
 		*d.to = v
 	}
@@ -103,5 +103,5 @@ func runList(ctx context.Context, f *factory, opts *listOptions) error {
 	if ms == nil {
 		ms = []*minutes.Meeting{}
 	}
-	return writeMeetings(f.IO.Out, opts.Output, ms, true)
+	return writeMeetings(f.P, f.IO.Out, opts.Output, ms, true)
 }

@@ -39,7 +39,7 @@ func checkFormat(flag, value string, allowed ...string) error {
 
 // writeMeetings prints meetings in one of the data formats; every command
 // that prints meetings goes through it, so formats agree everywhere.
-func writeMeetings(w io.Writer, format string, ms []*minutes.Meeting, asList bool) error {
+func writeMeetings(p *minutes.Printer, w io.Writer, format string, ms []*minutes.Meeting, asList bool) error {
 	switch format {
 	case fmtJSON:
 		wires := make([]record.Wire, len(ms))
@@ -63,11 +63,11 @@ func writeMeetings(w io.Writer, format string, ms []*minutes.Meeting, asList boo
 			if i > 0 {
 				fmt.Fprintln(w)
 			}
-			writeText(w, m)
+			writeText(p, w, m)
 		}
 		return nil
 	default:
-		return writeTable(w, ms)
+		return writeTable(p, w, ms)
 	}
 }
 
@@ -93,16 +93,16 @@ func chairNames(m *minutes.Meeting) string {
 	return strings.Join(names, "; ")
 }
 
-func writeTable(w io.Writer, ms []*minutes.Meeting) error {
+func writeTable(p *minutes.Printer, w io.Writer, ms []*minutes.Meeting) error {
 	if len(ms) == 0 {
-		fmt.Fprintln(w, minutes.T("list.none"))
+		fmt.Fprintln(w, p.T("list.none"))
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, minutes.T("list.header"))
+	fmt.Fprintln(tw, p.T("list.header"))
 	for _, m := range ms {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Date.Short(), cut(m.Organization, 28),
-			cut(m.Title, 60), cut(chairNames(m), 28), presentText(m.Attendance), statusText(m.Status))
+			cut(m.Title, 60), cut(chairNames(m), 28), presentText(p, m.Attendance), statusText(p, m.Status))
 	}
 	return tw.Flush()
 }
@@ -116,31 +116,31 @@ func cut(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-func presentText(a minutes.Attendance) string {
+func presentText(p *minutes.Printer, a minutes.Attendance) string {
 	if a.AtLeast {
-		return minutes.T("show.more_than", a.Present)
+		return p.T("show.more_than", a.Present)
 	}
 	return strconv.Itoa(a.Present)
 }
 
-func statusText(s string) string {
+func statusText(p *minutes.Printer, s string) string {
 	if s == minutes.StatusFinalized {
-		return minutes.T("status.finalized")
+		return p.T("status.finalized")
 	}
-	return minutes.T("status.draft")
+	return p.T("status.draft")
 }
 
 // writeText prints one meeting as readable text.
-func writeText(w io.Writer, m *minutes.Meeting) {
+func writeText(p *minutes.Printer, w io.Writer, m *minutes.Meeting) {
 	line := func(label, value string) {
 		if value != "" {
 			fmt.Fprintf(w, "%-18s %s\n", label+":", value)
 		}
 	}
-	fmt.Fprintln(w, minutes.T("show.heading", m.ID, statusText(m.Status), m.Version))
+	fmt.Fprintln(w, p.T("show.heading", m.ID, statusText(p, m.Status), m.Version))
 	fmt.Fprintln(w, m.Title)
-	line(minutes.T("show.organization"), joinNonEmpty(" — ", m.Organization, m.ParentOrganization))
-	line(minutes.T("show.number"), m.Number)
+	line(p.T("show.organization"), joinNonEmpty(" — ", m.Organization, m.ParentOrganization))
+	line(p.T("show.number"), m.Number)
 	when := m.Date.Short()
 	if m.StartTime != nil {
 		when += ", " + m.StartTime.String()
@@ -148,41 +148,41 @@ func writeText(w io.Writer, m *minutes.Meeting) {
 			when += " – " + m.EndTime.String()
 		}
 	}
-	line(minutes.T("show.date"), when)
-	line(minutes.T("show.location"), joinNonEmpty(", ", m.Location, m.Place))
+	line(p.T("show.date"), when)
+	line(p.T("show.location"), joinNonEmpty(", ", m.Location, m.Place))
 	for i, c := range m.Chairs {
-		label := minutes.T("show.chairs") + ":"
+		label := p.T("show.chairs") + ":"
 		if i > 0 {
 			label = ""
 		}
 		fmt.Fprintf(w, "%-18s %s\n", label, joinNonEmpty(" — ", c.Name, c.Title))
 	}
 	if m.Secretary != nil {
-		line(minutes.T("show.secretary"), joinNonEmpty(" — ", m.Secretary.Name, m.Secretary.Title))
+		line(p.T("show.secretary"), joinNonEmpty(" — ", m.Secretary.Name, m.Secretary.Title))
 	}
-	att := presentText(m.Attendance)
+	att := presentText(p, m.Attendance)
 	if m.Attendance.Invited > 0 {
 		att += " / " + strconv.Itoa(m.Attendance.Invited)
 	}
-	line(minutes.T("show.present"), att)
+	line(p.T("show.present"), att)
 	for _, a := range m.Attendance.Absent {
-		line(minutes.T("show.absent"), joinNonEmpty(" — ", a.Name, a.Reason))
+		line(p.T("show.absent"), joinNonEmpty(" — ", a.Name, a.Reason))
 	}
-	line(minutes.T("show.composition"), m.Attendance.Composition)
+	line(p.T("show.composition"), m.Attendance.Composition)
 	if len(m.Agenda) > 0 {
-		fmt.Fprintln(w, minutes.T("show.agenda")+":")
+		fmt.Fprintln(w, p.T("show.agenda")+":")
 		for i, a := range m.Agenda {
 			fmt.Fprintf(w, "  %d. %s\n", i+1, joinNonEmpty(" — ", a.Title, a.Presenter))
 		}
 	}
 	if m.Summary != "" {
-		fmt.Fprintln(w, minutes.T("show.summary")+":")
+		fmt.Fprintln(w, p.T("show.summary")+":")
 		for _, p := range strings.Split(m.Summary, "\n") {
 			fmt.Fprintln(w, "  "+p)
 		}
 	}
 	if m.Turns() > 0 {
-		fmt.Fprintln(w, minutes.T("show.comments", m.Turns())+":")
+		fmt.Fprintln(w, p.T("show.comments", m.Turns())+":")
 		for i, c := range m.Comments {
 			who := joinNonEmpty(", ", c.Speaker, c.Title)
 			if who != "" {
@@ -192,11 +192,11 @@ func writeText(w io.Writer, m *minutes.Meeting) {
 		}
 	}
 	if len(m.Conclusions) > 0 {
-		fmt.Fprintln(w, minutes.T("show.conclusions")+":")
+		fmt.Fprintln(w, p.T("show.conclusions")+":")
 		for i, c := range m.Conclusions {
 			extra := c.Owner
 			if !c.Due.IsZero() {
-				extra = joinNonEmpty(", ", extra, minutes.T("show.due", c.Due.Short()))
+				extra = joinNonEmpty(", ", extra, p.T("show.due", c.Due.Short()))
 			}
 			if extra != "" {
 				extra = " (" + extra + ")"
@@ -204,7 +204,7 @@ func writeText(w io.Writer, m *minutes.Meeting) {
 			fmt.Fprintf(w, "  %d. %s%s\n", i+1, c.Content, extra)
 		}
 	}
-	line(minutes.T("show.recipients"), strings.Join(m.Recipients, "; "))
+	line(p.T("show.recipients"), strings.Join(m.Recipients, "; "))
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

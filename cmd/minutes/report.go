@@ -24,7 +24,7 @@ type reportOptions struct {
 func newReportCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
-		Short: minutes.T("cmd.report.short"),
+		Short: f.T("cmd.report.short"),
 		Args:  cobra.NoArgs,
 	}
 	cmd.AddCommand(newReportQuarterlyCmd(f))
@@ -35,8 +35,8 @@ func newReportQuarterlyCmd(f *factory) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
 		Use:   "quarterly --quarter 2021-Q1 [--org ORG] [-o FILE.pdf]",
-		Short: minutes.T("cmd.report.quarterly.short"),
-		Long:  minutes.T("cmd.report.quarterly.long"),
+		Short: f.T("cmd.report.quarterly.short"),
+		Long:  f.T("cmd.report.quarterly.long"),
 		Example: "  minutes report quarterly --quarter 2021-Q1 -o bao-cao-quy-I-2021.pdf\n" +
 			"  minutes report quarterly --quarter I/2021 --org \"Thành ủy Sóc Trăng\"\n" +
 			"  minutes report quarterly --quarter 2021-Q1 --format csv > quy-I.csv",
@@ -61,12 +61,12 @@ func newReportQuarterlyCmd(f *factory) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Quarter, "quarter", "", minutes.T("flag.quarter"))
-	fl.StringVar(&opts.Org, "org", "", minutes.T("flag.org"))
-	fl.StringVarP(&opts.Output, "output", "o", "", minutes.T("flag.report.output"))
-	fl.StringVar(&opts.Format, "format", "", minutes.T("flag.report.format"))
-	fl.StringVar(&opts.Date, "date", "", minutes.T("flag.report.date"))
-	fl.BoolVar(&opts.Force, "force", false, minutes.T("flag.force"))
+	fl.StringVar(&opts.Quarter, "quarter", "", f.T("flag.quarter"))
+	fl.StringVar(&opts.Org, "org", "", f.T("flag.org"))
+	fl.StringVarP(&opts.Output, "output", "o", "", f.T("flag.report.output"))
+	fl.StringVar(&opts.Format, "format", "", f.T("flag.report.format"))
+	fl.StringVar(&opts.Date, "date", "", f.T("flag.report.date"))
+	fl.BoolVar(&opts.Force, "force", false, f.T("flag.force"))
 	return cmd
 }
 
@@ -114,7 +114,7 @@ func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) er
 	if opts.Date != "" {
 		d, err := minutes.ParseDate(opts.Date)
 		if err != nil {
-			return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--date", minutes.ErrorMessage(err))
+			return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--date", err)
 		}
 		in.Date, in.Today = d, d
 	}
@@ -147,7 +147,7 @@ func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) er
 		return err
 	}
 	if opts.Output != "-" {
-		f.say(minutes.T("report.done", opts.Output, len(in.Meetings), q.Vietnamese()))
+		f.say(f.T("report.done", opts.Output, len(in.Meetings), q.Vietnamese()))
 	}
 	return nil
 }
@@ -155,7 +155,7 @@ func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) er
 func renderQuarterly(f *factory, in report.QuarterlyInput) ([]byte, error) {
 	pdf, warnings, err := report.Quarterly(in)
 	for _, w := range warnings {
-		fmt.Fprintln(f.IO.ErrOut, minutes.T("report.warning", w.Field, w.Message))
+		fmt.Fprintln(f.IO.ErrOut, f.T("report.warning", w.Field, w.Msg))
 	}
 	if err != nil {
 		return nil, minutes.Errorm(minutes.EINTERNAL, "report.failed_render", err)
@@ -163,18 +163,16 @@ func renderQuarterly(f *factory, in report.QuarterlyInput) ([]byte, error) {
 	return pdf, nil
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.report.short":           {"Báo cáo tổng hợp", "Summary reports"},
-		"cmd.report.quarterly.short": {"Báo cáo tổng hợp các hội nghị trong quý (PDF, hoặc số liệu CSV/JSON)", "The quarter's summary of conferences (PDF, or the figures as CSV/JSON)"},
-		"cmd.report.quarterly.long": {"Báo cáo quý gồm số liệu (số hội nghị, đại biểu, lượt phát biểu, kết luận) so với quý trước, biểu đồ theo tháng,\nbảng các hội nghị và kết luận của từng hội nghị. Không có --org thì báo cáo gộp mọi cơ quan, chia theo từng cơ quan.",
-			"The quarterly report holds the figures (meetings, delegates, speaker turns, conclusions) beside the previous quarter's,\na chart per month, the table of meetings and each meeting's conclusions. Without --org it covers every organisation, grouped."},
-		"flag.report.output":   {"tệp kết quả (mặc định bao-cao-quy-I-2021.pdf; - là đầu ra chuẩn)", "output file (default bao-cao-quy-I-2021.pdf; - for standard output)"},
-		"flag.report.format":   {"pdf, csv hoặc json (số liệu)", "pdf, csv or json (the figures)"},
-		"flag.report.date":     {"ngày ghi trên báo cáo (mặc định hôm nay)", "the report's date (default today)"},
-		"report.need_quarter":  {"hãy chọn quý: --quarter 2021-Q1", "choose a quarter: --quarter 2021-Q1"},
-		"report.done":          {"Đã ghi %s (%d hội nghị, %s)", "Wrote %s (%d meetings, %s)"},
-		"report.warning":       {"Cảnh báo: %s: %s", "Warning: %s: %s"},
-		"report.failed_render": {"không tạo được báo cáo PDF: %v", "cannot render the report PDF: %v"},
-	})
+var reportMessages = minutes.Messages{
+	"cmd.report.short":           {"Báo cáo tổng hợp", "Summary reports"},
+	"cmd.report.quarterly.short": {"Báo cáo tổng hợp các hội nghị trong quý (PDF, hoặc số liệu CSV/JSON)", "The quarter's summary of conferences (PDF, or the figures as CSV/JSON)"},
+	"cmd.report.quarterly.long": {"Báo cáo quý gồm số liệu (số hội nghị, đại biểu, lượt phát biểu, kết luận) so với quý trước, biểu đồ theo tháng,\nbảng các hội nghị và kết luận của từng hội nghị. Không có --org thì báo cáo gộp mọi cơ quan, chia theo từng cơ quan.",
+		"The quarterly report holds the figures (meetings, delegates, speaker turns, conclusions) beside the previous quarter's,\na chart per month, the table of meetings and each meeting's conclusions. Without --org it covers every organisation, grouped."},
+	"flag.report.output":   {"tệp kết quả (mặc định bao-cao-quy-I-2021.pdf; - là đầu ra chuẩn)", "output file (default bao-cao-quy-I-2021.pdf; - for standard output)"},
+	"flag.report.format":   {"pdf, csv hoặc json (số liệu)", "pdf, csv or json (the figures)"},
+	"flag.report.date":     {"ngày ghi trên báo cáo (mặc định hôm nay)", "the report's date (default today)"},
+	"report.need_quarter":  {"hãy chọn quý: --quarter 2021-Q1", "choose a quarter: --quarter 2021-Q1"},
+	"report.done":          {"Đã ghi %s (%d hội nghị, %s)", "Wrote %s (%d meetings, %s)"},
+	"report.warning":       {"Cảnh báo: %s: %s", "Warning: %s: %s"},
+	"report.failed_render": {"không tạo được báo cáo PDF: %v", "cannot render the report PDF: %v"},
 }

@@ -58,8 +58,16 @@ type factory struct {
 	Quiet bool
 	Lang  string
 
+	// P puts messages into words in the language of this run: --lang,
+	// else the locale. It is chosen before the commands are built, since
+	// their help texts are in it too.
+	P *minutes.Printer
+
 	store *sqlstore.Store
 }
+
+// T returns the message key in the language of this run.
+func (f *factory) T(key string, args ...any) string { return f.P.T(key, args...) }
 
 // Store opens the database on first use.
 func (f *factory) Store(ctx context.Context) (*sqlstore.Store, error) {
@@ -73,11 +81,13 @@ func (f *factory) Store(ctx context.Context) (*sqlstore.Store, error) {
 	return f.store, nil
 }
 
+func newFactory(streams *IO, getenv func(string) string, lang string) *factory {
+	return &factory{IO: streams, Getenv: getenv, Now: time.Now, Lang: lang, P: catalog.Printer(minutes.ParseLang(lang))}
+}
+
 // Execute runs the command line args and returns the exit status.
 func Execute(ctx context.Context, args []string, streams *IO, getenv func(string) string) int {
-	f := &factory{IO: streams, Getenv: getenv, Now: time.Now}
-	f.Lang = languageFromArgs(args, getenv)
-	minutes.SetLanguage(f.Lang)
+	f := newFactory(streams, getenv, languageFromArgs(args, getenv))
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetIn(streams.In)
@@ -90,7 +100,7 @@ func Execute(ctx context.Context, args []string, streams *IO, getenv func(string
 	if err != nil && ctx.Err() != nil {
 		// Ctrl-C: whatever the command was writing was one transaction,
 		// rolled back, and the error it surfaced as says nothing useful.
-		fmt.Fprintln(streams.ErrOut, minutes.T("cli.interrupted"))
+		fmt.Fprintln(streams.ErrOut, f.T("cli.interrupted"))
 		return exitFailure
 	}
 	return reportError(f, err)
@@ -110,15 +120,15 @@ func reportError(f *factory, err error) int {
 		return se.code
 	}
 	code := minutes.ErrorCode(err)
-	msg := minutes.ErrorMessage(err)
+	msg := f.P.Error(err)
 	if code == minutes.EINTERNAL && (f.Debug || isCobraUsage(err)) {
 		msg = err.Error()
 	}
 	if isCobraUsage(err) {
 		code = minutes.EUSAGE
-		msg = cobraMessage(err.Error()) + "\n" + minutes.T("cli.see_help")
+		msg = cobraMessage(f.P, err.Error()) + "\n" + f.T("cli.see_help")
 	}
-	fmt.Fprintln(f.IO.ErrOut, f.red(minutes.T("cli.error_prefix"))+msg)
+	fmt.Fprintln(f.IO.ErrOut, f.red(f.T("cli.error_prefix"))+msg)
 	if code == minutes.EINTERNAL && f.Debug {
 		fmt.Fprintf(f.IO.ErrOut, "debug: %+v\n", err)
 	}
@@ -169,16 +179,17 @@ func languageFromArgs(args []string, getenv func(string) string) string {
 			return strings.TrimPrefix(a, "--lang=")
 		}
 	}
-	return minutes.LanguageFromEnv(getenv)
+	return string(minutes.LangFromEnv(getenv))
 }
 
 func newRootCmd(f *factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "minutes",
-		Short:         minutes.T("cmd.root.short"),
-		Long:          minutes.T("cmd.root.long"),
+		Short:         f.T("cmd.root.short"),
+		Long:          f.T("cmd.root.long"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Annotations:   map[string]string{langAnnotation: string(f.P.Lang())},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("db") {
 				f.DSN = f.Getenv("MINUTES_DB")
@@ -188,10 +199,10 @@ func newRootCmd(f *factory) *cobra.Command {
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	pf := root.PersistentFlags()
-	pf.StringVar(&f.DSN, "db", "", minutes.T("flag.db"))
-	pf.BoolVar(&f.Debug, "debug", false, minutes.T("flag.debug"))
-	pf.BoolVarP(&f.Quiet, "quiet", "q", false, minutes.T("flag.quiet"))
-	pf.StringVar(&f.Lang, "lang", f.Lang, minutes.T("flag.lang"))
+	pf.StringVar(&f.DSN, "db", "", f.T("flag.db"))
+	pf.BoolVar(&f.Debug, "debug", false, f.T("flag.debug"))
+	pf.BoolVarP(&f.Quiet, "quiet", "q", false, f.T("flag.quiet"))
+	pf.StringVar(&f.Lang, "lang", f.Lang, f.T("flag.lang"))
 
 	root.AddCommand(
 		newAddCmd(f),

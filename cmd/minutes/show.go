@@ -19,7 +19,7 @@ func newShowCmd(f *factory) *cobra.Command {
 	opts := &showOptions{}
 	cmd := &cobra.Command{
 		Use:     "show ID",
-		Short:   minutes.T("cmd.show.short"),
+		Short:   f.T("cmd.show.short"),
 		Example: "  minutes show 12\n  minutes show 12 -o json | jq .conclusions\n  minutes show 12 --version 2",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -34,8 +34,8 @@ func newShowCmd(f *factory) *cobra.Command {
 			return runShow(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", fmtText, minutes.T("flag.output")+" (text|yaml|json)")
-	cmd.Flags().IntVar(&opts.Version, "version", 0, minutes.T("flag.version"))
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", fmtText, f.T("flag.output")+" (text|yaml|json)")
+	cmd.Flags().IntVar(&opts.Version, "version", 0, f.T("flag.version"))
 	return cmd
 }
 
@@ -48,7 +48,7 @@ func runShow(ctx context.Context, f *factory, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeMeetings(f.IO.Out, opts.Output, []*minutes.Meeting{m}, false); err != nil {
+	if err := writeMeetings(f.P, f.IO.Out, opts.Output, []*minutes.Meeting{m}, false); err != nil {
 		return err
 	}
 	if opts.Output != fmtText || opts.Version != 0 || len(m.Conclusions) == 0 {
@@ -64,9 +64,9 @@ func runShow(ctx context.Context, f *factory, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(f.IO.Out, minutes.T("show.followup")+":")
+	fmt.Fprintln(f.IO.Out, f.T("show.followup")+":")
 	for _, t := range tasks {
-		fmt.Fprintf(f.IO.Out, "  %d. %s — %s\n", t.Pos, minutes.T("show.task_ref", t.ID), taskState(t, today))
+		fmt.Fprintf(f.IO.Out, "  %d. %s — %s\n", t.Pos, f.T("show.task_ref", t.ID), taskState(f.P, t, today))
 	}
 	return nil
 }

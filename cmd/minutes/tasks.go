@@ -27,7 +27,7 @@ func taskToday(f *factory) (minutes.Date, error) {
 	if v := f.Getenv(taskTodayEnv); v != "" {
 		d, err := minutes.ParseDate(v)
 		if err != nil {
-			return minutes.Date{}, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", taskTodayEnv, minutes.ErrorMessage(err))
+			return minutes.Date{}, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", taskTodayEnv, err)
 		}
 		return d, nil
 	}
@@ -43,8 +43,8 @@ func newTasksCmd(f *factory) *cobra.Command {
 	opts := &tasksOptions{}
 	cmd := &cobra.Command{
 		Use:   "tasks",
-		Short: minutes.T("cmd.tasks.short"),
-		Long:  minutes.T("cmd.tasks.long"),
+		Short: f.T("cmd.tasks.short"),
+		Long:  f.T("cmd.tasks.long"),
 		Example: "  minutes tasks --overdue\n" +
 			"  minutes tasks --owner \"tuyen giao\" --status open\n" +
 			"  minutes tasks --quarter 2021-Q2 --org \"Thành ủy Sóc Trăng\" -o csv > viec-quy2.csv\n" +
@@ -69,13 +69,13 @@ func newTasksCmd(f *factory) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Owner, "owner", "", minutes.T("flag.tasks.owner"))
-	fl.StringVar(&opts.Status, "status", "", minutes.T("flag.tasks.status"))
-	fl.BoolVar(&opts.Overdue, "overdue", false, minutes.T("flag.tasks.overdue"))
-	fl.StringVar(&opts.DueBefore, "due-before", "", minutes.T("flag.tasks.due_before"))
-	fl.StringVar(&opts.Org, "org", "", minutes.T("flag.org"))
-	fl.StringVar(&opts.Quarter, "quarter", "", minutes.T("flag.tasks.quarter"))
-	fl.StringVarP(&opts.Output, "output", "o", "", minutes.T("flag.tasks.output"))
+	fl.StringVar(&opts.Owner, "owner", "", f.T("flag.tasks.owner"))
+	fl.StringVar(&opts.Status, "status", "", f.T("flag.tasks.status"))
+	fl.BoolVar(&opts.Overdue, "overdue", false, f.T("flag.tasks.overdue"))
+	fl.StringVar(&opts.DueBefore, "due-before", "", f.T("flag.tasks.due_before"))
+	fl.StringVar(&opts.Org, "org", "", f.T("flag.org"))
+	fl.StringVar(&opts.Quarter, "quarter", "", f.T("flag.tasks.quarter"))
+	fl.StringVarP(&opts.Output, "output", "o", "", f.T("flag.tasks.output"))
 
 	subs := []*cobra.Command{newTaskDoneCmd(f), newTaskDropCmd(f), newTaskReopenCmd(f), newTaskNoteCmd(f)}
 	for _, c := range subs {
@@ -98,7 +98,7 @@ func (o *tasksOptions) filter(today minutes.Date) (minutes.TaskFilter, error) {
 	if o.DueBefore != "" {
 		d, err := minutes.ParseDate(o.DueBefore)
 		if err != nil {
-			return fl, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--due-before", minutes.ErrorMessage(err))
+			return fl, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--due-before", err)
 		}
 		fl.DueBefore = d
 	}
@@ -132,41 +132,41 @@ func runTasks(ctx context.Context, f *factory, opts *tasksOptions) error {
 		// Nothing on standard output, so that cron sends no mail (with -q,
 		// not even this line); the exit status stays 0.
 		if opts.Overdue {
-			f.say(minutes.T("tasks.none_overdue", today.Short()))
+			f.say(f.T("tasks.none_overdue", today.Short()))
 		} else {
-			f.say(minutes.T("tasks.none"))
+			f.say(f.T("tasks.none"))
 		}
 		return nil
 	}
 	if opts.Output == fmtTable {
-		return writeTasksTable(f.IO.Out, ts, today)
+		return writeTasksTable(f.P, f.IO.Out, ts, today)
 	}
-	return writeTasksText(f.IO.Out, ts, today, opts.Overdue)
+	return writeTasksText(f.P, f.IO.Out, ts, today, opts.Overdue)
 }
 
 // taskState describes t's status for people, as of today.
-func taskState(t minutes.Task, today minutes.Date) string {
+func taskState(p *minutes.Printer, t minutes.Task, today minutes.Date) string {
 	switch {
 	case t.Status == minutes.TaskDone && !t.Due.IsZero() && t.Due.Before(t.DoneOn):
-		return minutes.T("tasks.state.done_late", t.DoneOn.Short(), minutes.DaysBetween(t.Due, t.DoneOn))
+		return p.T("tasks.state.done_late", t.DoneOn.Short(), minutes.DaysBetween(t.Due, t.DoneOn))
 	case t.Status == minutes.TaskDone:
-		return minutes.T("tasks.state.done", t.DoneOn.Short())
+		return p.T("tasks.state.done", t.DoneOn.Short())
 	case t.Status == minutes.TaskDropped:
-		return minutes.T("tasks.state.dropped")
+		return p.T("tasks.state.dropped")
 	case t.Overdue(today):
-		return minutes.T("tasks.state.overdue", t.DaysOverdue(today))
+		return p.T("tasks.state.overdue", t.DaysOverdue(today))
 	case t.Due.IsZero():
-		return minutes.T("tasks.state.open_no_due")
+		return p.T("tasks.state.open_no_due")
 	case t.Due == today:
-		return minutes.T("tasks.state.due_today")
+		return p.T("tasks.state.due_today")
 	default:
-		return minutes.T("tasks.state.open", minutes.DaysBetween(today, t.Due))
+		return p.T("tasks.state.open", minutes.DaysBetween(today, t.Due))
 	}
 }
 
-func ownerText(owner string) string {
+func ownerText(p *minutes.Printer, owner string) string {
 	if owner == "" {
-		return minutes.T("tasks.no_owner")
+		return p.T("tasks.no_owner")
 	}
 	return owner
 }
@@ -178,45 +178,45 @@ func dueText(d minutes.Date) string {
 	return d.Short()
 }
 
-func writeTasksTable(w io.Writer, ts []minutes.Task, today minutes.Date) error {
+func writeTasksTable(p *minutes.Printer, w io.Writer, ts []minutes.Task, today minutes.Date) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, minutes.T("tasks.header"))
+	fmt.Fprintln(tw, p.T("tasks.header"))
 	for _, t := range ts {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, dueText(t.Due), taskState(t, today),
-			cut(ownerText(t.Owner), 28), cut(t.Content, 60),
-			minutes.T("tasks.meeting_ref", t.MeetingDate.Short(), t.MeetingID))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, dueText(t.Due), taskState(p, t, today),
+			cut(ownerText(p, t.Owner), 28), cut(t.Content, 60),
+			p.T("tasks.meeting_ref", t.MeetingDate.Short(), t.MeetingID))
 	}
 	return tw.Flush()
 }
 
 // writeTasksText prints the plain list that cron mails: one short block per
 // task, readable in any mail client (no columns to keep aligned).
-func writeTasksText(w io.Writer, ts []minutes.Task, today minutes.Date, overdue bool) error {
+func writeTasksText(p *minutes.Printer, w io.Writer, ts []minutes.Task, today minutes.Date, overdue bool) error {
 	head := "tasks.text_heading"
 	if overdue {
 		head = "tasks.text_heading_overdue"
 	}
-	fmt.Fprintln(w, minutes.T(head, today.Short(), len(ts)))
+	fmt.Fprintln(w, p.T(head, today.Short(), len(ts)))
 	for i, t := range ts {
 		fmt.Fprintln(w)
-		head := minutes.T("tasks.text_task_no_due", t.ID)
+		head := p.T("tasks.text_task_no_due", t.ID)
 		if !t.Due.IsZero() {
-			head = minutes.T("tasks.text_task", t.ID, t.Due.Short())
+			head = p.T("tasks.text_task", t.ID, t.Due.Short())
 		}
-		fmt.Fprintf(w, "%d. %s — %s\n", i+1, head, taskState(t, today))
-		fmt.Fprintf(w, "   %s: %s\n", minutes.T("tasks.text_owner"), ownerText(t.Owner))
-		fmt.Fprintf(w, "   %s: %s\n", minutes.T("tasks.text_content"), indentLines(t.Content, "   "))
-		fmt.Fprintf(w, "   %s: %s\n", minutes.T("tasks.text_meeting"),
-			minutes.T("tasks.text_meeting_ref", t.MeetingDate.Short(), t.MeetingTitle, t.Organization, t.MeetingID, t.Pos))
+		fmt.Fprintf(w, "%d. %s — %s\n", i+1, head, taskState(p, t, today))
+		fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_owner"), ownerText(p, t.Owner))
+		fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_content"), indentLines(t.Content, "   "))
+		fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_meeting"),
+			p.T("tasks.text_meeting_ref", t.MeetingDate.Short(), t.MeetingTitle, t.Organization, t.MeetingID, t.Pos))
 		switch t.Status {
 		case minutes.TaskDone:
-			fmt.Fprintf(w, "   %s: %s\n", minutes.T("tasks.text_result"), indentLines(t.Note, "   "))
+			fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_result"), indentLines(t.Note, "   "))
 		case minutes.TaskDropped:
-			fmt.Fprintf(w, "   %s: %s\n", minutes.T("tasks.text_reason"), indentLines(t.Reason, "   "))
+			fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_reason"), indentLines(t.Reason, "   "))
 		}
 		if n := len(t.Notes); n > 0 {
 			last := t.Notes[n-1]
-			fmt.Fprintf(w, "   %s (%s): %s\n", minutes.T("tasks.text_last_note"), minutes.DateOf(last.At.Local()).Short(), indentLines(last.Text, "   "))
+			fmt.Fprintf(w, "   %s (%s): %s\n", p.T("tasks.text_last_note"), minutes.DateOf(last.At.Local()).Short(), indentLines(last.Text, "   "))
 		}
 	}
 	return nil
@@ -301,7 +301,7 @@ func newTaskDoneCmd(f *factory) *cobra.Command {
 	opts := &taskDoneOptions{}
 	cmd := &cobra.Command{
 		Use:     "done TASK --note TEXT [--on DATE]",
-		Short:   minutes.T("cmd.tasks.done.short"),
+		Short:   f.T("cmd.tasks.done.short"),
 		Example: "  minutes tasks done 12 --note \"Đã tổ chức xong hội nghị quán triệt\"\n  minutes tasks done 12 --note \"Đã nộp báo cáo\" --on 20/5/2021",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -313,8 +313,8 @@ func newTaskDoneCmd(f *factory) *cobra.Command {
 			return runTaskDone(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Note, "note", "", minutes.T("flag.tasks.note"))
-	cmd.Flags().StringVar(&opts.On, "on", "", minutes.T("flag.tasks.on"))
+	cmd.Flags().StringVar(&opts.Note, "note", "", f.T("flag.tasks.note"))
+	cmd.Flags().StringVar(&opts.On, "on", "", f.T("flag.tasks.on"))
 	return cmd
 }
 
@@ -326,7 +326,7 @@ func runTaskDone(ctx context.Context, f *factory, opts *taskDoneOptions) error {
 	on := today
 	if opts.On != "" {
 		if on, err = minutes.ParseDate(opts.On); err != nil {
-			return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--on", minutes.ErrorMessage(err))
+			return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--on", err)
 		}
 		if today.Before(on) {
 			return minutes.Errorm(minutes.EINVALID, "tasks.done_future", opts.ID, on.Short(), today.Short())
@@ -340,7 +340,7 @@ func runTaskDone(ctx context.Context, f *factory, opts *taskDoneOptions) error {
 	if err != nil {
 		return err
 	}
-	f.say(minutes.T("tasks.done_ok", t.ID, t.DoneOn.Short(), taskState(*t, today)))
+	f.say(f.T("tasks.done_ok", t.ID, t.DoneOn.Short(), taskState(f.P, *t, today)))
 	return nil
 }
 
@@ -375,7 +375,7 @@ func newTaskReasonCmd(f *factory, a taskReasonAction) *cobra.Command {
 	opts := &taskReasonOptions{}
 	cmd := &cobra.Command{
 		Use:     a.use,
-		Short:   minutes.T(a.short),
+		Short:   f.T(a.short),
 		Example: a.example,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -387,7 +387,7 @@ func newTaskReasonCmd(f *factory, a taskReasonAction) *cobra.Command {
 			return runTaskReason(cmd.Context(), f, a, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", minutes.T("flag.tasks.reason"))
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", f.T("flag.tasks.reason"))
 	return cmd
 }
 
@@ -400,7 +400,7 @@ func runTaskReason(ctx context.Context, f *factory, a taskReasonAction, opts *ta
 	if err != nil {
 		return err
 	}
-	f.say(minutes.T(a.done, t.ID))
+	f.say(f.T(a.done, t.ID))
 	return nil
 }
 
@@ -413,7 +413,7 @@ func newTaskNoteCmd(f *factory) *cobra.Command {
 	opts := &taskNoteOptions{}
 	cmd := &cobra.Command{
 		Use:     "note TASK TEXT",
-		Short:   minutes.T("cmd.tasks.note.short"),
+		Short:   f.T("cmd.tasks.note.short"),
 		Example: "  minutes tasks note 14 \"Đã làm việc với UBND các phường, dự kiến xong trước 30/6\"",
 		Args:    cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -438,74 +438,72 @@ func runTaskNote(ctx context.Context, f *factory, opts *taskNoteOptions) error {
 	if err != nil {
 		return err
 	}
-	f.say(minutes.T("tasks.note_ok", t.ID, len(t.Notes)))
+	f.say(f.T("tasks.note_ok", t.ID, len(t.Notes)))
 	return nil
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.tasks.short": {"Theo dõi thực hiện kết luận: ai làm gì, hạn nào, việc nào quá hạn", "Follow up conclusions: who does what by when, and what is overdue"},
-		"cmd.tasks.long": {"Mỗi kết luận, chỉ đạo của hội nghị là một việc cần theo dõi, có người/đơn vị thực hiện, thời hạn và trạng thái:\n" +
-			"open (đang thực hiện), done (hoàn thành, có ngày và kết quả), dropped (đã hủy, có lý do). Việc quá hạn là việc\n" +
-			"đang thực hiện mà đã qua thời hạn. Số ở cột SỐ là số hiệu việc dùng cho các lệnh done, drop, reopen, note.\n\n" +
-			"Không có lệnh con thì liệt kê các việc. --quarter chọn các việc có thời hạn trong quý. Khi đầu ra không phải\n" +
-			"màn hình (cron, thư điện tử), mặc định in danh sách dạng văn bản; không có việc nào thì không in gì ra đầu ra chuẩn.\n" +
-			"Ghi nhận thực hiện được phép cả với biên bản đã thông qua, và được ghi vào lịch sử của cuộc họp.",
-			"Each conclusion or directive of a meeting is a task to follow up, with an owner, a due date and a status:\n" +
-				"open, done (with the day and what was done) or dropped (with a reason). A task is overdue when it is still\n" +
-				"open after its due date. The ID column is the task number that done, drop, reopen and note take.\n\n" +
-				"Without a subcommand, lists tasks. --quarter selects tasks due in that quarter. When output is not a\n" +
-				"terminal (cron, mail) the default is a plain text list; when nothing matches, nothing is written to stdout.\n" +
-				"Follow-up may be recorded on finalized minutes too, and goes into the meeting's history."},
-		"cmd.tasks.done.short":   {"Ghi nhận một việc đã hoàn thành", "Mark a task done"},
-		"cmd.tasks.drop.short":   {"Hủy một việc (không thực hiện nữa), ghi rõ lý do", "Drop a task (it will not be done), with the reason"},
-		"cmd.tasks.reopen.short": {"Mở lại một việc đã ghi hoàn thành hoặc đã hủy (sửa ghi nhầm)", "Reopen a task marked done or dropped (to correct a mistake)"},
-		"cmd.tasks.note.short":   {"Ghi tiến độ thực hiện một việc", "Add a progress note to a task"},
+var tasksMessages = minutes.Messages{
+	"cmd.tasks.short": {"Theo dõi thực hiện kết luận: ai làm gì, hạn nào, việc nào quá hạn", "Follow up conclusions: who does what by when, and what is overdue"},
+	"cmd.tasks.long": {"Mỗi kết luận, chỉ đạo của hội nghị là một việc cần theo dõi, có người/đơn vị thực hiện, thời hạn và trạng thái:\n" +
+		"open (đang thực hiện), done (hoàn thành, có ngày và kết quả), dropped (đã hủy, có lý do). Việc quá hạn là việc\n" +
+		"đang thực hiện mà đã qua thời hạn. Số ở cột SỐ là số hiệu việc dùng cho các lệnh done, drop, reopen, note.\n\n" +
+		"Không có lệnh con thì liệt kê các việc. --quarter chọn các việc có thời hạn trong quý. Khi đầu ra không phải\n" +
+		"màn hình (cron, thư điện tử), mặc định in danh sách dạng văn bản; không có việc nào thì không in gì ra đầu ra chuẩn.\n" +
+		"Ghi nhận thực hiện được phép cả với biên bản đã thông qua, và được ghi vào lịch sử của cuộc họp.",
+		"Each conclusion or directive of a meeting is a task to follow up, with an owner, a due date and a status:\n" +
+			"open, done (with the day and what was done) or dropped (with a reason). A task is overdue when it is still\n" +
+			"open after its due date. The ID column is the task number that done, drop, reopen and note take.\n\n" +
+			"Without a subcommand, lists tasks. --quarter selects tasks due in that quarter. When output is not a\n" +
+			"terminal (cron, mail) the default is a plain text list; when nothing matches, nothing is written to stdout.\n" +
+			"Follow-up may be recorded on finalized minutes too, and goes into the meeting's history."},
+	"cmd.tasks.done.short":   {"Ghi nhận một việc đã hoàn thành", "Mark a task done"},
+	"cmd.tasks.drop.short":   {"Hủy một việc (không thực hiện nữa), ghi rõ lý do", "Drop a task (it will not be done), with the reason"},
+	"cmd.tasks.reopen.short": {"Mở lại một việc đã ghi hoàn thành hoặc đã hủy (sửa ghi nhầm)", "Reopen a task marked done or dropped (to correct a mistake)"},
+	"cmd.tasks.note.short":   {"Ghi tiến độ thực hiện một việc", "Add a progress note to a task"},
 
-		"flag.tasks.owner":      {"người/đơn vị thực hiện, chứa các chữ này (không phân biệt hoa thường, dấu)", "owner containing these words (ignoring case and diacritics)"},
-		"flag.tasks.status":     {"trạng thái: open (đang thực hiện), done (hoàn thành) hoặc dropped (đã hủy)", "status: open, done or dropped"},
-		"flag.tasks.overdue":    {"chỉ các việc quá hạn (đang thực hiện, đã qua thời hạn)", "only overdue tasks (open, past their due date)"},
-		"flag.tasks.due_before": {"thời hạn đến hết ngày này (30/6/2021)", "due on or before this day (30/6/2021)"},
-		"flag.tasks.quarter":    {"các việc có thời hạn trong quý, ví dụ 2021-Q2", "tasks due in the quarter, such as 2021-Q2"},
-		"flag.tasks.output":     {"định dạng: table, text, json hoặc csv (mặc định table trên màn hình, text khi chuyển hướng)", "format: table, text, json or csv (default table on a terminal, text otherwise)"},
-		"flag.tasks.note":       {"kết quả thực hiện (bắt buộc)", "what was done (required)"},
-		"flag.tasks.on":         {"ngày hoàn thành (mặc định hôm nay)", "day it was done (default today)"},
-		"flag.tasks.reason":     {"lý do (bắt buộc)", "the reason (required)"},
+	"flag.tasks.owner":      {"người/đơn vị thực hiện, chứa các chữ này (không phân biệt hoa thường, dấu)", "owner containing these words (ignoring case and diacritics)"},
+	"flag.tasks.status":     {"trạng thái: open (đang thực hiện), done (hoàn thành) hoặc dropped (đã hủy)", "status: open, done or dropped"},
+	"flag.tasks.overdue":    {"chỉ các việc quá hạn (đang thực hiện, đã qua thời hạn)", "only overdue tasks (open, past their due date)"},
+	"flag.tasks.due_before": {"thời hạn đến hết ngày này (30/6/2021)", "due on or before this day (30/6/2021)"},
+	"flag.tasks.quarter":    {"các việc có thời hạn trong quý, ví dụ 2021-Q2", "tasks due in the quarter, such as 2021-Q2"},
+	"flag.tasks.output":     {"định dạng: table, text, json hoặc csv (mặc định table trên màn hình, text khi chuyển hướng)", "format: table, text, json or csv (default table on a terminal, text otherwise)"},
+	"flag.tasks.note":       {"kết quả thực hiện (bắt buộc)", "what was done (required)"},
+	"flag.tasks.on":         {"ngày hoàn thành (mặc định hôm nay)", "day it was done (default today)"},
+	"flag.tasks.reason":     {"lý do (bắt buộc)", "the reason (required)"},
 
-		"tasks.bad_id":               {"%q không phải số hiệu việc (một số nguyên dương, xem cột SỐ của minutes tasks)", "%q is not a task ID (a positive whole number; see the ID column of minutes tasks)"},
-		"tasks.done_future":          {"việc số %d: ngày hoàn thành %s là ngày trong tương lai (hôm nay là %s)", "task %d: the day it was done, %s, is in the future (today is %s)"},
-		"tasks.none":                 {"Không có việc nào.", "No tasks."},
-		"tasks.none_overdue":         {"Không có việc nào quá hạn (tính đến ngày %s).", "No task is overdue (as of %s)."},
-		"tasks.header":               {"SỐ\tHẠN\tTÌNH TRẠNG\tTHỰC HIỆN\tNỘI DUNG\tCUỘC HỌP", "ID\tDUE\tSTATE\tOWNER\tCONTENT\tMEETING"},
-		"tasks.meeting_ref":          {"%s (số %d)", "%s (#%d)"},
-		"tasks.no_owner":             {"(chưa giao)", "(not assigned)"},
-		"tasks.state.done":           {"hoàn thành %s", "done %s"},
-		"tasks.state.done_late":      {"hoàn thành %s, trễ %d ngày", "done %s, %d days late"},
-		"tasks.state.dropped":        {"đã hủy", "dropped"},
-		"tasks.state.overdue":        {"QUÁ HẠN %d ngày", "OVERDUE by %d days"},
-		"tasks.state.open_no_due":    {"đang thực hiện, không có hạn", "open, no due date"},
-		"tasks.state.due_today":      {"đang thực hiện, hết hạn hôm nay", "open, due today"},
-		"tasks.state.open":           {"đang thực hiện, còn %d ngày", "open, %d days left"},
-		"tasks.text_heading":         {"DANH SÁCH VIỆC THỰC HIỆN KẾT LUẬN (tính đến ngày %s): %d việc", "TASKS FROM CONCLUSIONS (as of %s): %d"},
-		"tasks.text_heading_overdue": {"CÁC VIỆC QUÁ HẠN THỰC HIỆN KẾT LUẬN (tính đến ngày %s): %d việc", "OVERDUE TASKS FROM CONCLUSIONS (as of %s): %d"},
-		"tasks.text_task":            {"Việc số %d, hạn %s", "Task %d, due %s"},
-		"tasks.text_task_no_due":     {"Việc số %d", "Task %d"},
-		"tasks.text_owner":           {"Thực hiện", "Owner"},
-		"tasks.text_content":         {"Nội dung", "Content"},
-		"tasks.text_meeting":         {"Hội nghị", "Meeting"},
-		"tasks.text_meeting_ref":     {"ngày %s, %s (%s; cuộc họp số %d, kết luận thứ %d)", "%s, %s (%s; meeting %d, conclusion %d)"},
-		"tasks.text_result":          {"Kết quả", "Result"},
-		"tasks.text_reason":          {"Lý do hủy", "Reason dropped"},
-		"tasks.text_last_note":       {"Tiến độ mới nhất", "Latest note"},
-		"tasks.done_ok":              {"Đã ghi nhận việc số %d hoàn thành ngày %s (%s).", "Task %d marked done on %s (%s)."},
-		"tasks.drop_ok":              {"Đã hủy việc số %d.", "Task %d dropped."},
-		"tasks.reopen_ok":            {"Đã mở lại việc số %d.", "Task %d reopened."},
-		"tasks.note_ok":              {"Đã ghi tiến độ cho việc số %d (%d ghi chú).", "Note added to task %d (%d notes)."},
+	"tasks.bad_id":               {"%q không phải số hiệu việc (một số nguyên dương, xem cột SỐ của minutes tasks)", "%q is not a task ID (a positive whole number; see the ID column of minutes tasks)"},
+	"tasks.done_future":          {"việc số %d: ngày hoàn thành %s là ngày trong tương lai (hôm nay là %s)", "task %d: the day it was done, %s, is in the future (today is %s)"},
+	"tasks.none":                 {"Không có việc nào.", "No tasks."},
+	"tasks.none_overdue":         {"Không có việc nào quá hạn (tính đến ngày %s).", "No task is overdue (as of %s)."},
+	"tasks.header":               {"SỐ\tHẠN\tTÌNH TRẠNG\tTHỰC HIỆN\tNỘI DUNG\tCUỘC HỌP", "ID\tDUE\tSTATE\tOWNER\tCONTENT\tMEETING"},
+	"tasks.meeting_ref":          {"%s (số %d)", "%s (#%d)"},
+	"tasks.no_owner":             {"(chưa giao)", "(not assigned)"},
+	"tasks.state.done":           {"hoàn thành %s", "done %s"},
+	"tasks.state.done_late":      {"hoàn thành %s, trễ %d ngày", "done %s, %d days late"},
+	"tasks.state.dropped":        {"đã hủy", "dropped"},
+	"tasks.state.overdue":        {"QUÁ HẠN %d ngày", "OVERDUE by %d days"},
+	"tasks.state.open_no_due":    {"đang thực hiện, không có hạn", "open, no due date"},
+	"tasks.state.due_today":      {"đang thực hiện, hết hạn hôm nay", "open, due today"},
+	"tasks.state.open":           {"đang thực hiện, còn %d ngày", "open, %d days left"},
+	"tasks.text_heading":         {"DANH SÁCH VIỆC THỰC HIỆN KẾT LUẬN (tính đến ngày %s): %d việc", "TASKS FROM CONCLUSIONS (as of %s): %d"},
+	"tasks.text_heading_overdue": {"CÁC VIỆC QUÁ HẠN THỰC HIỆN KẾT LUẬN (tính đến ngày %s): %d việc", "OVERDUE TASKS FROM CONCLUSIONS (as of %s): %d"},
+	"tasks.text_task":            {"Việc số %d, hạn %s", "Task %d, due %s"},
+	"tasks.text_task_no_due":     {"Việc số %d", "Task %d"},
+	"tasks.text_owner":           {"Thực hiện", "Owner"},
+	"tasks.text_content":         {"Nội dung", "Content"},
+	"tasks.text_meeting":         {"Hội nghị", "Meeting"},
+	"tasks.text_meeting_ref":     {"ngày %s, %s (%s; cuộc họp số %d, kết luận thứ %d)", "%s, %s (%s; meeting %d, conclusion %d)"},
+	"tasks.text_result":          {"Kết quả", "Result"},
+	"tasks.text_reason":          {"Lý do hủy", "Reason dropped"},
+	"tasks.text_last_note":       {"Tiến độ mới nhất", "Latest note"},
+	"tasks.done_ok":              {"Đã ghi nhận việc số %d hoàn thành ngày %s (%s).", "Task %d marked done on %s (%s)."},
+	"tasks.drop_ok":              {"Đã hủy việc số %d.", "Task %d dropped."},
+	"tasks.reopen_ok":            {"Đã mở lại việc số %d.", "Task %d reopened."},
+	"tasks.note_ok":              {"Đã ghi tiến độ cho việc số %d (%d ghi chú).", "Note added to task %d (%d notes)."},
 
-		// The task actions as minutes history names them (see actionText).
-		"history.action.task_done":     {"ghi nhận hoàn thành việc", "task done"},
-		"history.action.task_dropped":  {"hủy việc", "task dropped"},
-		"history.action.task_reopened": {"mở lại việc", "task reopened"},
-		"history.action.task_note":     {"ghi tiến độ việc", "task note"},
-	})
+	// The task actions as minutes history names them (see actionText).
+	"history.action.task_done":     {"ghi nhận hoàn thành việc", "task done"},
+	"history.action.task_dropped":  {"hủy việc", "task dropped"},
+	"history.action.task_reopened": {"mở lại việc", "task reopened"},
+	"history.action.task_note":     {"ghi tiến độ việc", "task note"},
 }

@@ -44,9 +44,9 @@ func yamlString(s string) string {
 func newTemplateCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:     "template",
-		Short:   minutes.T("cmd.template.short"),
-		Long:    minutes.T("cmd.template.long"),
-		Example: minutes.T("cmd.template.example"),
+		Short:   f.T("cmd.template.short"),
+		Long:    f.T("cmd.template.long"),
+		Example: f.T("cmd.template.example"),
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTemplate(cmd.Context(), f)
@@ -59,17 +59,15 @@ func runTemplate(ctx context.Context, f *factory) error {
 	if err != nil {
 		// The blank record is useful without the defaults: say why they
 		// are missing and print it anyway.
-		f.say(minutes.T("template.no_defaults", minutes.ErrorMessage(err)))
-		d = defaults{Header: minutes.HeaderParty}
+		f.say(f.T("template.no_defaults", f.P.Error(err)))
+		d = minutes.DefaultsOf(nil, nil)
 	}
 	return recordTemplate.Execute(f.IO.Out, d)
 }
 
-func init() {
-	minutes.Register(map[string][2]string{
-		"cmd.template.long": {"In ra một biên bản trống có chú thích (YAML) để điền rồi nạp bằng minutes add -f.\nCơ quan, cấp trên, thể thức, địa danh và thư ký được điền sẵn từ giá trị mặc định (minutes config)\nhoặc từ cuộc họp được ghi gần nhất.",
-			"Prints a blank, commented record (YAML) to fill in and load with minutes add -f.\nOrganisation, parent, header, place and secretary come filled in from the defaults (minutes config)\nor from the meeting recorded last."},
-		"cmd.template.example": {"  minutes template > hop-moi.yaml\n  # điền vào tệp, rồi:\n  minutes add -f hop-moi.yaml", "  minutes template > new-meeting.yaml\n  # fill it in, then:\n  minutes add -f new-meeting.yaml"},
-		"template.no_defaults": {"Không đọc được giá trị mặc định (%s); in mẫu trống.", "Cannot read the defaults (%s); printing a blank record."},
-	})
+var templateMessages = minutes.Messages{
+	"cmd.template.long": {"In ra một biên bản trống có chú thích (YAML) để điền rồi nạp bằng minutes add -f.\nCơ quan, cấp trên, thể thức, địa danh và thư ký được điền sẵn từ giá trị mặc định (minutes config)\nhoặc từ cuộc họp được ghi gần nhất.",
+		"Prints a blank, commented record (YAML) to fill in and load with minutes add -f.\nOrganisation, parent, header, place and secretary come filled in from the defaults (minutes config)\nor from the meeting recorded last."},
+	"cmd.template.example": {"  minutes template > hop-moi.yaml\n  # điền vào tệp, rồi:\n  minutes add -f hop-moi.yaml", "  minutes template > new-meeting.yaml\n  # fill it in, then:\n  minutes add -f new-meeting.yaml"},
+	"template.no_defaults": {"Không đọc được giá trị mặc định (%s); in mẫu trống.", "Cannot read the defaults (%s); printing a blank record."},
 }

@@ -7,10 +7,20 @@ import (
 
 	"github.com/minutes-vn/minutes/internal/testdb"
 	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/minutes/sqlstore"
 )
 
+// setSetting checks a value by the domain's rule and stores it, as every
+// front end does.
+func setSetting(ctx context.Context, s *sqlstore.Store, key, value string) (string, error) {
+	v, err := minutes.CheckSetting(key, value)
+	if err != nil {
+		return "", err
+	}
+	return v, s.SetSetting(ctx, key, v)
+}
+
 func TestSettings(t *testing.T) {
-	minutes.SetLanguage(minutes.LangVI)
 	testdb.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		s := open(t, dsn)
@@ -23,17 +33,17 @@ func TestSettings(t *testing.T) {
 		})
 		t.Run("SetGetOverwrite", func(t *testing.T) {
 			// Decomposed input (NFD) is stored composed, trimmed.
-			v, err := s.SetSetting(ctx, "organization", "  Tha\u0300nh u\u0309y So\u0301c Tra\u0306ng ")
+			v, err := setSetting(ctx, s, "organization", "  Tha\u0300nh u\u0309y So\u0301c Tra\u0306ng ")
 			if err != nil {
 				t.Fatal(err)
 			}
 			if v != "Thành ủy Sóc Trăng" {
 				t.Fatalf("stored %q, want NFC and trimmed", v)
 			}
-			if _, err := s.SetSetting(ctx, "organization", "Huyện ủy Mỹ Xuyên"); err != nil {
+			if _, err := setSetting(ctx, s, "organization", "Huyện ủy Mỹ Xuyên"); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := s.SetSetting(ctx, "header", "state"); err != nil {
+			if _, err := setSetting(ctx, s, "header", "state"); err != nil {
 				t.Fatal(err)
 			}
 			got, err := s.Settings(ctx)
@@ -55,35 +65,35 @@ func TestSettings(t *testing.T) {
 			}
 		})
 		t.Run("ErrUnknownKey", func(t *testing.T) {
-			_, err := s.SetSetting(ctx, "chair", "Nguyễn Văn Quận")
-			if code(err) != minutes.EUSAGE || !strings.Contains(err.Error(), "organization, parent_organization, place, header, secretary") {
+			_, err := setSetting(ctx, s, "chair", "Nguyễn Văn Quận")
+			if code(err) != minutes.EUSAGE || !strings.Contains(vi(err), "organization, parent_organization, place, header, secretary") {
 				t.Fatalf("err = %v (%s), want EUSAGE listing the keys", err, code(err))
 			}
-			if _, err := s.UnsetSetting(ctx, "chair"); code(err) != minutes.EUSAGE {
+			if err := minutes.CheckSettingKey("chair"); code(err) != minutes.EUSAGE {
 				t.Fatalf("unset unknown key: %v", err)
 			}
 		})
 		t.Run("ErrHeaderValue", func(t *testing.T) {
-			_, err := s.SetSetting(ctx, "header", "dang")
-			if code(err) != minutes.EINVALID || !strings.Contains(err.Error(), `header: phải là party (Đảng) hoặc state (Nhà nước), không phải "dang"`) {
+			_, err := setSetting(ctx, s, "header", "dang")
+			if code(err) != minutes.EINVALID || !strings.Contains(vi(err), `header: phải là party (Đảng) hoặc state (Nhà nước), không phải "dang"`) {
 				t.Fatalf("err = %v", err)
 			}
 		})
 		t.Run("ErrControlCharacter", func(t *testing.T) {
-			_, err := s.SetSetting(ctx, "secretary", "Ngọc\x07 Phượng")
-			if code(err) != minutes.EINVALID || !strings.Contains(err.Error(), "secretary: có ký tự điều khiển") {
+			_, err := setSetting(ctx, s, "secretary", "Ngọc\x07 Phượng")
+			if code(err) != minutes.EINVALID || !strings.Contains(vi(err), "secretary: có ký tự điều khiển") {
 				t.Fatalf("err = %v", err)
 			}
 		})
 		t.Run("ErrTooLong", func(t *testing.T) {
-			_, err := s.SetSetting(ctx, "place", strings.Repeat("ă", minutes.MaxTitle+1))
-			if code(err) != minutes.EINVALID || !strings.Contains(err.Error(), "quá dài") {
+			_, err := setSetting(ctx, s, "place", strings.Repeat("ă", minutes.MaxTitle+1))
+			if code(err) != minutes.EINVALID || !strings.Contains(vi(err), "quá dài") {
 				t.Fatalf("err = %v", err)
 			}
 		})
 		t.Run("ErrEmpty", func(t *testing.T) {
-			_, err := s.SetSetting(ctx, "place", "   ")
-			if code(err) != minutes.EINVALID || !strings.Contains(err.Error(), "minutes config unset place") {
+			_, err := setSetting(ctx, s, "place", "   ")
+			if code(err) != minutes.EINVALID || !strings.Contains(vi(err), "minutes config unset place") {
 				t.Fatalf("err = %v", err)
 			}
 		})

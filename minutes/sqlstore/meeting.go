@@ -150,11 +150,8 @@ func (s *Store) UpdateMeeting(ctx context.Context, m *minutes.Meeting) error {
 		if err != nil {
 			return err
 		}
-		if old.Status == minutes.StatusFinalized {
-			return minutes.Errorm(minutes.ECONFLICT, "meeting.finalized", m.ID, m.ID)
-		}
-		if old.Version != m.Version {
-			return minutes.Errorm(minutes.ECONFLICT, "meeting.stale", m.ID, m.Version, old.Version)
+		if err := old.CheckEdit(m.Version); err != nil {
+			return err
 		}
 		fields := minutes.ChangedFields(old, m)
 		if len(fields) == 0 {
@@ -213,11 +210,8 @@ func (s *Store) DeleteMeeting(ctx context.Context, id int64, version int) error 
 		if err != nil {
 			return err
 		}
-		if m.Status == minutes.StatusFinalized {
-			return minutes.Errorm(minutes.ECONFLICT, "meeting.finalized_delete", id)
-		}
-		if version != 0 && m.Version != version {
-			return minutes.Errorm(minutes.ECONFLICT, "meeting.stale", id, version, m.Version)
+		if err := m.CheckDelete(version); err != nil {
+			return err
 		}
 		uid, err := s.uid(ctx, tx, id)
 		if err != nil {

@@ -108,11 +108,11 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	if err := s.retryBusy(ctx, s.db.PingContext); err != nil {
 		s.db.Close()
-		return nil, &minutes.Error{Code: minutes.EINTERNAL, Message: minutes.T("db.open", redact(dsn), err)}
+		return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", redact(dsn), err)
 	}
 	if err := s.retryBusy(ctx, func(ctx context.Context) error { return schema.Migrate(ctx, s.db.DB, s.dialect) }); err != nil {
 		s.db.Close()
-		return nil, &minutes.Error{Code: minutes.EINTERNAL, Message: minutes.T("db.migrate", err)}
+		return nil, minutes.Errorm(minutes.EINTERNAL, "db.migrate", err)
 	}
 	if s.dialect == schema.Postgres {
 		_ = s.db.GetContext(ctx, &s.dbUser, `SELECT current_user`)
@@ -212,11 +212,4 @@ func newUID() string {
 func isRetryable(err error) bool {
 	var pe *pq.Error
 	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
-}
-
-func init() {
-	minutes.Register(map[string][2]string{
-		"db.open":    {"không mở được cơ sở dữ liệu %s: %v", "cannot open the database %s: %v"},
-		"db.migrate": {"không cập nhật được cấu trúc cơ sở dữ liệu: %v", "cannot update the database schema: %v"},
-	})
 }

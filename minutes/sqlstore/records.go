@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -29,11 +27,8 @@ func (s *Store) Finalize(ctx context.Context, id int64, version int) error {
 		if err != nil {
 			return err
 		}
-		if m.Status == minutes.StatusFinalized {
-			return minutes.Errorm(minutes.ECONFLICT, "records.already_finalized", id, m.Version, id)
-		}
-		if version != 0 && m.Version != version {
-			return minutes.Errorm(minutes.ECONFLICT, "meeting.stale", id, version, m.Version)
+		if err := m.CheckFinalize(version); err != nil {
+			return err
 		}
 		uid, err := s.uid(ctx, tx, id)
 		if err != nil {
@@ -62,12 +57,9 @@ func (s *Store) Finalize(ctx context.Context, id int64, version int) error {
 
 // Amend saves m as the next version of finalized minutes, with the reason.
 func (s *Store) Amend(ctx context.Context, m *minutes.Meeting, reason string) error {
-	reason = minutes.Clean(reason)
-	if reason == "" {
-		return minutes.Errorm(minutes.EINVALID, "records.reason_required", m.ID)
-	}
-	if why := checkReason(reason); why != "" {
-		return &minutes.Error{Code: minutes.EINVALID, Message: minutes.T("records.bad_reason", why)}
+	reason, err := minutes.CleanReason(m.ID, reason)
+	if err != nil {
+		return err
 	}
 	m.Normalize()
 	if err := m.Validate(); err != nil {
@@ -78,11 +70,8 @@ func (s *Store) Amend(ctx context.Context, m *minutes.Meeting, reason string) er
 		if err != nil {
 			return err
 		}
-		if old.Status != minutes.StatusFinalized {
-			return minutes.Errorm(minutes.ECONFLICT, "records.not_finalized", m.ID, m.ID)
-		}
-		if old.Version != m.Version {
-			return minutes.Errorm(minutes.ECONFLICT, "meeting.stale", m.ID, m.Version, old.Version)
+		if err := old.CheckAmend(m.Version); err != nil {
+			return err
 		}
 		fields := minutes.ChangedFields(old, m)
 		if len(fields) == 0 {
@@ -120,19 +109,6 @@ func readOnlyConflict(err error, id int64) error {
 		return minutes.Errorm(minutes.ECONFLICT, "records.read_only", id, err)
 	}
 	return err
-}
-
-// checkReason applies the rules of text fields to an amendment's reason.
-func checkReason(s string) string {
-	for _, r := range s {
-		if r != '\n' && r != '\t' && unicode.IsControl(r) {
-			return minutes.T("text.control", r)
-		}
-	}
-	if n := utf8.RuneCountInString(s); n > minutes.MaxTitle {
-		return minutes.T("text.too_long", n, minutes.MaxTitle)
-	}
-	return ""
 }
 
 // who names the person behind a change, as finalized_by keeps it.
@@ -327,7 +303,7 @@ func (s *Store) Backup(ctx context.Context) ([]*minutes.Archive, error) {
 
 // Restore stores archived meetings as they were.
 func (s *Store) Restore(ctx context.Context, as []*minutes.Archive) (restored, skipped int, err error) {
-	if err := checkArchives(as); err != nil {
+	if err := minutes.CheckArchives(as); err != nil {
 		return 0, 0, err
 	}
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -424,141 +400,21 @@ func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid str
 	return nil
 }
 
-// checkArchives checks what the record format's validation does not: the
-// record keeping of each archive.
-func checkArchives(as []*minutes.Archive) error {
-	var ps []minutes.Problem
-	uids := make(map[string]bool, len(as))
-	for i, a := range as {
-		add := func(field, key string, args ...any) {
-			ps = append(ps, minutes.Problem{Doc: i + 1, Field: field, Reason: minutes.T(key, args...)})
-		}
-		if a.Meeting == nil {
-			add("", "field.required")
-			continue
-		}
-		m := a.Meeting
-		switch {
-		case a.UID == "":
-			add("record.uid", "field.required")
-		case uids[a.UID]:
-			add("record.uid", "records.uid_twice", a.UID)
-		}
-		uids[a.UID] = true
-		if m.Status != minutes.StatusDraft && m.Status != minutes.StatusFinalized {
-			add("record.status", "records.bad_status", m.Status)
-		}
-		if m.Version < 1 {
-			add("record.version", "records.bad_version", m.Version)
-		}
-		if m.CreatedAt.IsZero() {
-			add("record.created_at", "field.required")
-		}
-		if m.UpdatedAt.IsZero() {
-			add("record.updated_at", "field.required")
-		}
-		if m.Status == minutes.StatusFinalized && m.FinalizedAt == nil {
-			add("record.finalized_at", "field.required")
-		}
-		if err := m.Validate(); err != nil {
-			var e *minutes.Error
-			if errors.As(err, &e) {
-				for _, p := range e.Problems {
-					p.Doc = i + 1
-					ps = append(ps, p)
-				}
-			}
-		}
-		ps = append(ps, checkArchiveTasks(i+1, a)...)
-		for j, c := range a.History {
-			if c.Version < 1 || c.Version > m.Version {
-				add(fmt.Sprintf("record.history[%d].version", j+1), "records.history_version", c.Version, m.Version)
-			}
-			if c.Action == "" {
-				add(fmt.Sprintf("record.history[%d].action", j+1), "field.required")
-			}
-			if c.At.IsZero() {
-				add(fmt.Sprintf("record.history[%d].at", j+1), "field.required")
-			}
-		}
-	}
-	return minutes.Invalid(ps)
-}
-
-// checkArchiveTasks checks the follow-up of an archive's conclusions: each
-// names a conclusion of the meeting once, with a status the database
-// accepts. The record format's decoder checks status and day with line
-// numbers; the conclusion's position can be checked only here, against the
-// whole record.
-func checkArchiveTasks(doc int, a *minutes.Archive) []minutes.Problem {
-	var ps []minutes.Problem
-	seen := make(map[int]bool, len(a.Tasks))
-	for j, t := range a.Tasks {
-		add := func(field, key string, args ...any) {
-			ps = append(ps, minutes.Problem{Doc: doc, Field: fmt.Sprintf("record.tasks[%d].%s", j+1, field), Reason: minutes.T(key, args...)})
-		}
-		switch {
-		case t.Pos < 1 || t.Pos > len(a.Meeting.Conclusions):
-			add("conclusion", "records.task_conclusion", t.Pos, len(a.Meeting.Conclusions))
-		case seen[t.Pos]:
-			add("conclusion", "records.task_twice", t.Pos)
-		}
-		seen[t.Pos] = true
-		switch t.Status {
-		case minutes.TaskOpen, minutes.TaskDone, minutes.TaskDropped:
-		default:
-			add("status", "task.bad_status", t.Status)
-		}
-		if t.Status == minutes.TaskDone && t.DoneOn.IsZero() {
-			add("done_on", "field.required")
-		}
-		for k, n := range t.Notes {
-			if n.At.IsZero() {
-				add(fmt.Sprintf("notes[%d].at", k+1), "field.required")
-			}
-		}
-	}
-	return ps
-}
-
-func init() {
-	minutes.Register(map[string][2]string{
-		"records.task_conclusion": {
-			"không có kết luận số %d (biên bản có %d kết luận)",
-			"there is no conclusion %d (the minutes have %d)"},
-		"records.task_twice": {
-			"kết luận số %d được ghi hai lần trong phần theo dõi thực hiện",
-			"conclusion %d appears twice in the follow-up"},
-		"records.already_finalized": {
-			"biên bản cuộc họp %d đã được thông qua (phiên bản %d); muốn sửa, dùng: minutes amend %d --reason \"lý do\"",
-			"the minutes of meeting %d are already finalized (version %d); to change them use: minutes amend %d --reason \"why\""},
-		"records.not_finalized": {
-			"cuộc họp %d còn là bản nháp, chưa được thông qua: sửa trực tiếp bằng minutes edit %d",
-			"meeting %d is still a draft, not finalized: edit it with minutes edit %d"},
-		"records.reason_required": {
-			"sửa đổi biên bản đã thông qua (cuộc họp %d) phải ghi lý do: --reason \"lý do\"",
-			"amending finalized minutes (meeting %d) needs a reason: --reason \"why\""},
-		"records.bad_reason": {"lý do: %s", "reason: %s"},
-		"records.read_only": {
-			"cơ sở dữ liệu từ chối ghi vào biên bản đã thông qua của cuộc họp %d (%v)",
-			"the database refused to write to the finalized minutes of meeting %d (%v)"},
-		"records.no_version": {
-			"cuộc họp %d không có phiên bản %d (phiên bản mới nhất là %d; xem minutes history)",
-			"meeting %d has no version %d (the latest is %d; see minutes history)"},
-		"records.restore_race": {
-			"cùng lúc có người khác khôi phục các cuộc họp này; chưa lưu gì — chạy lại lệnh để khôi phục phần còn thiếu",
-			"someone else restored these meetings at the same time; nothing was stored — run the command again to restore what is missing"},
-		"records.uid_twice": {
-			"mã định danh %s xuất hiện hai lần trong bản sao lưu",
-			"the identity %s appears twice in the backup"},
-		"records.bad_status": {
-			"trạng thái phải là draft hoặc finalized, không phải %q",
-			"status must be draft or finalized, not %q"},
-		"records.bad_version": {
-			"phiên bản phải từ 1 trở lên, không phải %d",
-			"version must be 1 or more, not %d"},
-		"records.history_version": {
-			"phiên bản %d nằm ngoài khoảng 1–%d của cuộc họp",
-			"version %d is outside the meeting's versions 1–%d"},
-	})
+// Messages are the store's own messages: what the database itself refuses
+// or cannot do. The rules of the domain speak through minutes.DomainMessages.
+var Messages = minutes.Messages{
+	"records.read_only": {
+		"cơ sở dữ liệu từ chối ghi vào biên bản đã thông qua của cuộc họp %d (%v)",
+		"the database refused to write to the finalized minutes of meeting %d (%v)"},
+	"records.no_version": {
+		"cuộc họp %d không có phiên bản %d (phiên bản mới nhất là %d; xem minutes history)",
+		"meeting %d has no version %d (the latest is %d; see minutes history)"},
+	"records.restore_race": {
+		"cùng lúc có người khác khôi phục các cuộc họp này; chưa lưu gì — chạy lại lệnh để khôi phục phần còn thiếu",
+		"someone else restored these meetings at the same time; nothing was stored — run the command again to restore what is missing"},
+	"db.open":    {"không mở được cơ sở dữ liệu %s: %v", "cannot open the database %s: %v"},
+	"db.migrate": {"không cập nhật được cấu trúc cơ sở dữ liệu: %v", "cannot update the database schema: %v"},
+	"task.changed": {
+		"việc số %d vừa được người khác thay đổi; xem lại: minutes tasks",
+		"task %d was just changed by someone else; look again: minutes tasks"},
 }

@@ -25,6 +25,14 @@ func open(t *testing.T, dsn string) *sqlstore.Store {
 
 func code(err error) string { return minutes.ErrorCode(err) }
 
+// catalog holds every message the store's errors may carry: the domain's
+// rules and the store's own.
+var catalog = minutes.NewCatalog(minutes.DomainMessages, sqlstore.Messages)
+
+// vi and en put an error into words as a user reading that language sees it.
+func vi(err error) string { return catalog.Printer(minutes.LangVI).Error(err) }
+func en(err error) string { return catalog.Printer(minutes.LangEN).Error(err) }
+
 // content strips what the store adds, to compare records by content.
 func content(m *minutes.Meeting) *minutes.Meeting {
 	c := *m
@@ -79,7 +87,7 @@ func TestStore(t *testing.T) {
 			bad := testdb.Meeting(2)
 			bad.Chairs = nil
 			err := s.CreateMeetings(ctx, []*minutes.Meeting{testdb.Meeting(1), bad})
-			if code(err) != minutes.EINVALID || !strings.Contains(err.Error(), "chairs") {
+			if code(err) != minutes.EINVALID || !strings.Contains(vi(err), "chairs") {
 				t.Fatalf("want EINVALID naming chairs, got %v", err)
 			}
 			after, _ := s.FindMeetings(ctx, minutes.Filter{})

@@ -360,7 +360,7 @@ func (s *Store) replaceConclusions(ctx context.Context, tx *sqlx.Tx, m *minutes.
 	for i, c := range m.Conclusions {
 		newContent[i] = c.Content
 	}
-	keep := matchConclusions(oldContent, newContent)
+	keep := minutes.MatchConclusions(oldContent, newContent)
 	used := make([]bool, len(old))
 	for _, k := range keep {
 		if k >= 0 {
@@ -420,45 +420,4 @@ func (s *Store) replaceConclusions(ctx context.Context, tx *sqlx.Tx, m *minutes.
 		}
 	}
 	return nil
-}
-
-// matchConclusions pairs each new conclusion with the index of the stored
-// one whose row it takes over, or -1 for a new row. Same content wins
-// (first at the same position, then anywhere, in order), so deleting or
-// inserting a conclusion does not shift task state onto its neighbours;
-// an edited conclusion then takes the row at its own position.
-func matchConclusions(old, new []string) []int {
-	keep := make([]int, len(new))
-	used := make([]bool, len(old))
-	for i := range keep {
-		keep[i] = -1
-		if i < len(old) && old[i] == new[i] {
-			keep[i], used[i] = i, true
-		}
-	}
-	for i := range keep {
-		if keep[i] >= 0 {
-			continue
-		}
-		for k := range old {
-			if !used[k] && old[k] == new[i] {
-				keep[i], used[k] = k, true
-				break
-			}
-		}
-	}
-	for i := range keep {
-		if keep[i] < 0 && i < len(old) && !used[i] {
-			keep[i], used[i] = i, true
-		}
-	}
-	return keep
-}
-
-func init() {
-	minutes.Register(map[string][2]string{
-		"task.changed": {
-			"việc số %d vừa được người khác thay đổi; xem lại: minutes tasks",
-			"task %d was just changed by someone else; look again: minutes tasks"},
-	})
 }

@@ -35,13 +35,12 @@ func wantCode(t *testing.T, err error, code, msgPart string) {
 	if minutes.ErrorCode(err) != code {
 		t.Fatalf("want %s, got %v (%s)", code, err, minutes.ErrorCode(err))
 	}
-	if msgPart != "" && !strings.Contains(err.Error(), msgPart) {
-		t.Fatalf("message %q does not say %q", err.Error(), msgPart)
+	if msgPart != "" && !strings.Contains(vi(err), msgPart) {
+		t.Fatalf("message %q does not say %q", vi(err), msgPart)
 	}
 }
 
 func TestTaskTransitions(t *testing.T) {
-	minutes.SetLanguage(minutes.LangVI)
 	testdb.Each(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
 		s := open(t, dsn)

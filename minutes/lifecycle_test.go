@@ -1,4 +1,4 @@
-package sqlstore
+package minutes
 
 import (
 	"reflect"
@@ -25,9 +25,9 @@ func TestMatchConclusions(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := matchConclusions(c.old, c.new)
+			got := MatchConclusions(c.old, c.new)
 			if !reflect.DeepEqual(got, c.want) {
-				t.Fatalf("matchConclusions(%q, %q) = %v, want %v", c.old, c.new, got, c.want)
+				t.Fatalf("MatchConclusions(%q, %q) = %v, want %v", c.old, c.new, got, c.want)
 			}
 			seen := map[int]bool{}
 			for _, k := range got {

@@ -1,0 +1,25 @@
+package record
+
+import "github.com/minutes-vn/minutes/minutes"
+
+// Messages are the messages of reading and writing records.
+var Messages = minutes.Messages{
+	"record.utf8":                {"tệp không phải văn bản UTF-8 (hãy lưu tệp với bảng mã UTF-8)", "the file is not UTF-8 text (save it with UTF-8 encoding)"},
+	"record.empty":               {"tệp trống, không có cuộc họp nào", "the file is empty: it holds no meeting"},
+	"record.syntax":              {"lỗi cú pháp YAML/JSON: %s", "YAML/JSON syntax error: %s"},
+	"record.want_mapping":        {"phải là một nhóm trường (key: value), không phải %s", "must be a group of fields (key: value), not %s"},
+	"record.want_text":           {"phải là một đoạn văn bản, không phải %s", "must be text, not %s"},
+	"record.want_integer":        {"phải là một số nguyên, không phải %q", "must be a whole number, not %q"},
+	"record.want_bool":           {"phải là true hoặc false, không phải %q", "must be true or false, not %q"},
+	"record.unknown_key":         {"trường %q không có trong mẫu; các trường hợp lệ: %s", "unknown field %q; valid fields: %s"},
+	"record.unknown_key_suggest": {"trường %q không có trong mẫu; có phải ý bạn là %q?", "unknown field %q; did you mean %q?"},
+	"record.chair_and_chairs":    {"chỉ dùng một trong hai: chair hoặc chairs", "use either chair or chairs, not both"},
+	"record.syntax_hint":         {"lỗi cú pháp YAML/JSON: %s — %s", "YAML/JSON syntax error: %s — %s"},
+	"record.hint_colon":          {"nếu nội dung có dấu hai chấm và dấu cách (\": \"), hãy đặt cả nội dung trong ngoặc kép, ví dụ: content: \"Nhiệm vụ 1: rà soát\"", "if the text holds a colon and a space (\": \"), put the whole text in double quotes, e.g. content: \"Task 1: review\""},
+	"record.hint_tab":            {"hãy thụt đầu dòng bằng dấu cách, không dùng phím Tab", "indent with spaces, not with the Tab key"},
+	"record.kind_mapping":        {"một nhóm trường", "a group of fields"},
+	"record.kind_list":           {"một danh sách", "a list"},
+	"backup.timestamp": {
+		"thời điểm %q không đúng dạng RFC 3339 (ví dụ 2021-03-25T07:30:00Z)",
+		"time %q is not in RFC 3339 form (such as 2021-03-25T07:30:00Z)"},
+}
