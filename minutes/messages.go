@@ -213,11 +213,11 @@ var domainPrinter = NewCatalog(DomainMessages).Printer(LangVI)
 
 // DomainMessages are the messages of the domain: the rules of the record,
 // of minutes and of tasks.
-var DomainMessages = join(coreMessages, taskMessages, lifecycleMessages, settingMessages)
+var DomainMessages = JoinMessages(coreMessages, taskMessages, lifecycleMessages, settingMessages, wordMessages)
 
-// join puts sets of messages into one; the catalogue test finds a key
-// given twice.
-func join(sets ...Messages) Messages {
+// JoinMessages puts sets of messages into one; NewCatalog, not this,
+// refuses a key given twice.
+func JoinMessages(sets ...Messages) Messages {
 	out := Messages{}
 	for _, s := range sets {
 		for k, v := range s {

@@ -22,4 +22,9 @@ var Messages = minutes.Messages{
 	"backup.timestamp": {
 		"thời điểm %q không đúng dạng RFC 3339 (ví dụ 2021-03-25T07:30:00Z)",
 		"time %q is not in RFC 3339 form (such as 2021-03-25T07:30:00Z)"},
+	"input.not_found":  {"không tìm thấy tệp %s", "file %s not found"},
+	"input.unreadable": {"không đọc được %s: %v", "cannot read %s: %v"},
+	"input.is_dir":     {"%s là thư mục; để nhập cả thư mục, dùng: minutes import %s", "%s is a directory; to import a directory use: minutes import %s"},
+	"input.too_big":    {"%s quá lớn (tối đa %d MB)", "%s is too big (at most %d MB)"},
+	"input.empty_dir":  {"thư mục %s không có tệp .yaml, .yml hay .json nào", "directory %s holds no .yaml, .yml or .json file"},
 }

@@ -40,23 +40,20 @@ func newAddCmd(f *factory) *cobra.Command {
 }
 
 func runAdd(ctx context.Context, f *factory, opts *addOptions) error {
-	b, err := readInput(f, opts.File)
+	src := f.source(opts.File)
+	b, err := src.Read()
 	if err != nil {
 		return err
 	}
-	docs, err := record.Meetings(sourceName(f.P, opts.File), b)
+	docs, err := record.Meetings(src.Name, b)
 	if err != nil {
 		return err
 	}
 	if len(docs) > 1 {
-		return minutes.Errorm(minutes.EINVALID, "add.several", sourceName(f.P, opts.File), len(docs), opts.File)
-	}
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
+		return minutes.Errorm(minutes.EINVALID, "add.several", src.Name, len(docs), opts.File)
 	}
 	m := docs[0].Meeting
-	if err := s.CreateMeetings(ctx, []*minutes.Meeting{m}); err != nil {
+	if err := f.App().Record(ctx, m); err != nil {
 		return err
 	}
 	fmt.Fprintln(f.IO.Out, m.ID)

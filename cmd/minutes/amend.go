@@ -41,22 +41,16 @@ func newAmendCmd(f *factory) *cobra.Command {
 }
 
 func runAmend(ctx context.Context, f *factory, opts *amendOptions) error {
-	s, err := f.Store(ctx)
+	a := f.App()
+	m, err := a.ForAmend(ctx, opts.ID)
 	if err != nil {
 		return err
-	}
-	m, err := s.FindMeetingByID(ctx, opts.ID)
-	if err != nil {
-		return err
-	}
-	if m.Status != minutes.StatusFinalized {
-		return minutes.Errorm(minutes.ECONFLICT, "records.not_finalized", m.ID, m.ID)
 	}
 	edited, err := editLoop(f, m)
 	if err != nil || edited == nil {
 		return err
 	}
-	if err := s.Amend(ctx, edited.meeting, opts.Reason); err != nil {
+	if err := a.Amend(ctx, edited.meeting, opts.Reason); err != nil {
 		return keepOnConflict(f, err, m.ID, edited.text)
 	}
 	if edited.meeting.Version == m.Version {

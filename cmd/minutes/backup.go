@@ -13,11 +13,7 @@ import (
 // runBackup writes every meeting with its record keeping and history
 // (export --all): the file that import restores.
 func runBackup(ctx context.Context, f *factory, opts *exportOptions) error {
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	as, err := s.Backup(ctx)
+	as, err := f.App().Backup(ctx)
 	if err != nil {
 		return err
 	}
@@ -45,25 +41,6 @@ func runBackup(ctx context.Context, f *factory, opts *exportOptions) error {
 	return nil
 }
 
-// runRestore stores the meetings of a backup as they were; those already
-// in the database (same identity) are left alone.
-func runRestore(ctx context.Context, f *factory, as []*minutes.Archive) error {
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	restored, skipped, err := s.Restore(ctx, as)
-	if err != nil {
-		return err
-	}
-	if restored == 0 && skipped > 0 {
-		f.say(f.T("restore.nothing_new", skipped))
-		return nil
-	}
-	f.say(f.T("restore.done", restored, skipped))
-	return nil
-}
-
 var backupMessages = minutes.Messages{
 	"flag.export.all":     {"sao lưu mọi cuộc họp kèm trạng thái, phiên bản, lịch sử và tình hình thực hiện kết luận (YAML hoặc JSON); khôi phục bằng minutes import", "back up every meeting with status, versions, history and the follow-up of conclusions (YAML or JSON); restore with minutes import"},
 	"export.need_id":      {"hãy chỉ ra số hiệu cuộc họp (minutes export ID), hoặc --all để sao lưu tất cả", "name a meeting (minutes export ID), or --all to back up every meeting"},
@@ -71,7 +48,6 @@ var backupMessages = minutes.Messages{
 	"export.all_pdf":      {"--all ghi bản sao lưu dữ liệu: dùng --format yaml hoặc json, không phải pdf", "--all writes a data backup: use --format yaml or json, not pdf"},
 	"export.all_version":  {"--all sao lưu mọi phiên bản; không dùng cùng --version", "--all backs up every version; it cannot be used with --version"},
 	"backup.done":         {"Đã sao lưu %d cuộc họp.", "Backed up %d meetings."},
-	"restore.mixed":       {"không trộn bản sao lưu (có khối record:) với biên bản mới trong một lần nhập; hãy nhập riêng", "a backup (with record: blocks) cannot be imported together with new records; import them separately"},
 	"restore.done":        {"Đã khôi phục %d cuộc họp từ bản sao lưu; bỏ qua %d cuộc họp đã có.", "Restored %d meetings from the backup; skipped %d already present."},
 	"restore.nothing_new": {"Không có gì mới: cả %d cuộc họp trong bản sao lưu đã có trong cơ sở dữ liệu.", "Nothing new: all %d meetings of the backup are already in the database."},
 }

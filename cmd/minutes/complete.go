@@ -40,11 +40,11 @@ func completionMeetings(f *factory, cmd *cobra.Command) []*minutes.Meeting {
 	if f.DSN == "" && !cmd.Flags().Changed("db") {
 		f.DSN = f.Getenv("MINUTES_DB")
 	}
-	s, err := f.existingStore(cmd.Context())
-	if err != nil || s == nil {
+	a := f.existing()
+	if a == nil {
 		return nil
 	}
-	ms, err := s.FindMeetings(cmd.Context(), minutes.Filter{Brief: true})
+	ms, err := a.Meetings(cmd.Context(), minutes.Filter{Brief: true})
 	if err != nil {
 		return nil
 	}

@@ -2,16 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/minutes-vn/minutes/minutes"
-	"github.com/minutes-vn/minutes/minutes/sqlstore"
 )
 
 func newConfigCmd(f *factory) *cobra.Command {
@@ -81,15 +77,8 @@ func newConfigCmd(f *factory) *cobra.Command {
 }
 
 func runConfigSet(ctx context.Context, f *factory, key, value string) error {
-	s, err := f.Store(ctx)
+	v, err := f.App().SetSetting(ctx, key, value)
 	if err != nil {
-		return err
-	}
-	v, err := minutes.CheckSetting(key, value)
-	if err != nil {
-		return err
-	}
-	if err := s.SetSetting(ctx, key, v); err != nil {
 		return err
 	}
 	f.say(f.T("config.set", key, v))
@@ -104,11 +93,7 @@ func runConfigGet(ctx context.Context, f *factory, key string) error {
 			return err
 		}
 	}
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	all, err := s.Settings(ctx)
+	all, err := f.App().Settings(ctx)
 	if err != nil {
 		return err
 	}
@@ -133,14 +118,7 @@ func runConfigGet(ctx context.Context, f *factory, key string) error {
 }
 
 func runConfigUnset(ctx context.Context, f *factory, key string) error {
-	if err := minutes.CheckSettingKey(key); err != nil {
-		return err
-	}
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	was, err := s.UnsetSetting(ctx, key)
+	was, err := f.App().UnsetSetting(ctx, key)
 	if err != nil {
 		return err
 	}
@@ -155,53 +133,11 @@ func runConfigUnset(ctx context.Context, f *factory, key string) error {
 // officeDefaults reads the defaults without creating a database that does
 // not exist yet: a first `minutes template` has nothing to start from.
 func officeDefaults(ctx context.Context, f *factory) (minutes.Defaults, error) {
-	s, err := f.existingStore(ctx)
-	if err != nil || s == nil {
-		return minutes.DefaultsOf(nil, nil), err
+	a := f.existing()
+	if a == nil {
+		return minutes.DefaultsOf(nil, nil), nil
 	}
-	last, err := s.LatestMeeting(ctx)
-	if err != nil {
-		return minutes.Defaults{}, err
-	}
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return minutes.Defaults{}, err
-	}
-	return minutes.DefaultsOf(set, last), nil
-}
-
-// existingStore opens the store unless it is a SQLite file that does not
-// exist yet; then it returns nil, so that reading defaults or completing a
-// word never creates a database as a side effect.
-func (f *factory) existingStore(ctx context.Context) (*sqlstore.Store, error) {
-	if f.store != nil {
-		return f.store, nil
-	}
-	if p := sqlitePathOf(f.DSN); p != "" {
-		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
-		}
-	}
-	return f.Store(ctx)
-}
-
-// sqlitePathOf returns the file of a SQLite DSN, "" for PostgreSQL.
-func sqlitePathOf(dsn string) string {
-	switch {
-	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return ""
-	case dsn == "":
-		p, _ := sqlstore.DefaultPath()
-		return p
-	case strings.HasPrefix(dsn, "sqlite://"):
-		return strings.TrimPrefix(dsn, "sqlite://")
-	case strings.HasPrefix(dsn, "sqlite:"):
-		return strings.TrimPrefix(dsn, "sqlite:")
-	case strings.HasPrefix(dsn, "file:"):
-		p, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
-		return p
-	}
-	return dsn
+	return a.Defaults(ctx)
 }
 
 var configMessages = minutes.Messages{

@@ -40,23 +40,20 @@ func newDeleteCmd(f *factory) *cobra.Command {
 }
 
 func runDelete(ctx context.Context, f *factory, opts *deleteOptions) error {
-	s, err := f.Store(ctx)
+	a := f.App()
+	m, err := a.Meeting(ctx, opts.ID)
 	if err != nil {
 		return err
 	}
-	m, err := s.FindMeetingByID(ctx, opts.ID)
-	if err != nil {
+	if err := m.CheckDelete(0); err != nil {
 		return err
-	}
-	if m.Status == minutes.StatusFinalized {
-		return minutes.Errorm(minutes.ECONFLICT, "meeting.finalized_delete", m.ID)
 	}
 	if !confirm(f, opts.Yes, f.T("delete.confirm", m.ID, m.Date.Short(), m.Title)) {
 		f.say(f.T("delete.cancelled"))
 		return errSilent
 	}
 	// The version seen in the prompt: a change made meanwhile cancels.
-	if err := s.DeleteMeeting(ctx, m.ID, m.Version); err != nil {
+	if err := a.Delete(ctx, m.ID, m.Version); err != nil {
 		return err
 	}
 	f.say(f.T("delete.done", m.ID))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/examples"
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/record"
@@ -65,18 +66,15 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 			ms = append(ms, d.Meeting)
 		}
 	}
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	if err := s.CreateMeetings(ctx, ms); err != nil {
+	a := f.App()
+	if err := a.RecordAll(ctx, ms); err != nil {
 		return err
 	}
 	// The examples come from several bodies of one province: the report on
 	// all of them is issued by the province's office, as configured with
 	// minutes config.
 	for k, v := range map[string]string{"organization": "Văn phòng Tỉnh ủy Sóc Trăng", "parent_organization": "Đảng bộ tỉnh Sóc Trăng"} {
-		if err := s.SetSetting(ctx, k, v); err != nil {
+		if _, err := a.SetSetting(ctx, k, v); err != nil {
 			return err
 		}
 	}
@@ -94,13 +92,12 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 		quarters[minutes.QuarterOf(m.Date)] = true
 	}
 	for q := range quarters {
-		in, err := quarterlyInput(ctx, f, q, "")
+		// Dated, and tasks judged, at the quarter's end, so the demo
+		// gives the same report whatever day it runs.
+		in, err := a.QuarterlyInput(ctx, app.Period{Quarter: q, Date: q.Last()})
 		if err != nil {
 			return err
 		}
-		// Dated, and tasks judged, at the quarter's end, so the demo
-		// gives the same report whatever day it runs.
-		in.Date, in.Today = q.Last(), q.Last()
 		pdf, err := renderQuarterly(f, in)
 		if err != nil {
 			return err

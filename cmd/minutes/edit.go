@@ -44,22 +44,16 @@ func newEditCmd(f *factory) *cobra.Command {
 }
 
 func runEdit(ctx context.Context, f *factory, opts *editOptions) error {
-	s, err := f.Store(ctx)
+	a := f.App()
+	m, err := a.ForEdit(ctx, opts.ID)
 	if err != nil {
 		return err
-	}
-	m, err := s.FindMeetingByID(ctx, opts.ID)
-	if err != nil {
-		return err
-	}
-	if m.Status == minutes.StatusFinalized {
-		return minutes.Errorm(minutes.ECONFLICT, "meeting.finalized", m.ID, m.ID)
 	}
 	edited, err := editLoop(f, m)
 	if err != nil || edited == nil {
 		return err
 	}
-	if err := s.UpdateMeeting(ctx, edited.meeting); err != nil {
+	if err := a.Update(ctx, edited.meeting); err != nil {
 		return keepOnConflict(f, err, m.ID, edited.text)
 	}
 	f.say(f.T("edit.done", m.ID, edited.meeting.Version))

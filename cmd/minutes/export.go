@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/record"
 	"github.com/minutes-vn/minutes/report"
@@ -84,11 +85,7 @@ func formatFromName(name string) string {
 }
 
 func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	m, err := findMeeting(ctx, f, s, opts.ID, opts.Version)
+	m, err := findMeeting(ctx, f, opts.ID, opts.Version)
 	if err != nil {
 		return err
 	}
@@ -118,12 +115,15 @@ func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
 // renderMinutes renders the PDF and tells the user about every text that
 // had to be changed for printing; the stored record keeps the original.
 func renderMinutes(f *factory, m *minutes.Meeting) ([]byte, error) {
-	pdf, warnings, err := report.Minutes(m)
-	for _, w := range warnings {
-		fmt.Fprintln(f.IO.ErrOut, f.T("export.warning", m.ID, w.Field, w.Msg))
+	doc, err := app.MinutesPDF(m)
+	f.warn(doc.Warnings, "export.warning", m.ID)
+	return doc.Data, err
+}
+
+// warn prints each warning of a document under the message key, whose
+// arguments are args followed by the warning's field and message.
+func (f *factory) warn(ws []report.Warning, key string, args ...any) {
+	for _, w := range ws {
+		fmt.Fprintln(f.IO.ErrOut, f.T(key, append(args, w.Field, w.Msg)...))
 	}
-	if err != nil {
-		return nil, minutes.Errorm(minutes.EINTERNAL, "export.failed", m.ID, err)
-	}
-	return pdf, nil
 }

@@ -38,16 +38,13 @@ func newFinalizeCmd(f *factory) *cobra.Command {
 }
 
 func runFinalize(ctx context.Context, f *factory, opts *finalizeOptions) error {
-	s, err := f.Store(ctx)
+	a := f.App()
+	m, err := a.Meeting(ctx, opts.ID)
 	if err != nil {
 		return err
 	}
-	m, err := s.FindMeetingByID(ctx, opts.ID)
-	if err != nil {
+	if err := m.CheckFinalize(0); err != nil {
 		return err
-	}
-	if m.Status == minutes.StatusFinalized {
-		return minutes.Errorm(minutes.ECONFLICT, "records.already_finalized", m.ID, m.Version, m.ID)
 	}
 	if !confirm(f, opts.Yes, f.T("finalize.confirm", m.ID, m.Date.Short(), m.Title)) {
 		f.say(f.T("finalize.cancelled"))
@@ -55,7 +52,7 @@ func runFinalize(ctx context.Context, f *factory, opts *finalizeOptions) error {
 	}
 	// The version seen in the prompt: a change made meanwhile cancels, so
 	// that nobody approves text they have not read.
-	if err := s.Finalize(ctx, m.ID, m.Version); err != nil {
+	if err := a.Finalize(ctx, m.ID, m.Version); err != nil {
 		return err
 	}
 	f.say(f.T("finalize.done", m.ID, m.Version+1, m.ID))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -177,5 +178,41 @@ func TestWindowsBuild(t *testing.T) {
 	}
 	if len(b) < 2 || string(b[:2]) != "MZ" {
 		t.Fatalf("%s is not a Windows executable", out)
+	}
+}
+
+// TestEveryKeyInCatalogue finds every message key the program's code names
+// (T("…"), M("…"), Errorm(code, "…")) and checks that the command line's
+// catalogue has it: a key missing there would print as the bare key.
+func TestEveryKeyInCatalogue(t *testing.T) {
+	use := regexp.MustCompile(`(?:\bT\(|\bM\(|Errorm\(\s*[\w.]+\s*,)\s*"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)"`)
+	seen := 0
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == ".git" || d.Name() == "gofpdf") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range use.FindAllStringSubmatch(string(b), -1) {
+			seen++
+			if _, _, ok := catalog.Lookup(m[1]); !ok {
+				t.Errorf("%s: message %q is not in the catalogue", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seen < 300 {
+		t.Fatalf("only %d uses of message keys found: is the pattern still right?", seen)
 	}
 }

@@ -5,12 +5,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/app"
 )
 
 type listOptions struct {
-	Quarter, From, To, Org, Search, Status, Output string
-	Year, Limit                                    int
+	app.ListQuery
+	Output string
 }
 
 func newListCmd(f *factory) *cobra.Command {
@@ -40,68 +40,17 @@ func newListCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// filter turns the options into a store filter, checking each flag.
-func (o *listOptions) filter() (minutes.Filter, error) {
-	var fl minutes.Filter
-	if o.Quarter != "" && o.Year != 0 {
-		return fl, minutes.Errorm(minutes.EUSAGE, "list.quarter_and_year")
-	}
-	if o.Quarter != "" {
-		q, err := minutes.ParseQuarter(o.Quarter)
-		if err != nil {
-			return fl, err
-		}
-		fl.From, fl.To = q.First(), q.Last()
-	}
-	if o.Year != 0 {
-		if o.Year < 1900 || o.Year > 2200 {
-			return fl, minutes.Errorm(minutes.EUSAGE, "list.bad_year", o.Year)
-		}
-		fl.From, fl.To = minutes.NewDate(o.Year, 1, 1), minutes.NewDate(o.Year, 12, 31)
-	}
-	for _, d := range []struct {
-		flag, value string
-		to          *minutes.Date
-	}{{"--from", o.From, &fl.From}, {"--to", o.To, &fl.To}} {
-		if d.value == "" {
-			continue
-		}
-		v, err := minutes.ParseDate(d.value)
-		if err != nil {
-			return fl, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", d.flag, err)
-		}
-		*d.to = v
-	}
-	switch o.Status {
-	case "", minutes.StatusDraft, minutes.StatusFinalized:
-	default:
-		return fl, minutes.Errorm(minutes.EUSAGE, "list.bad_status", o.Status)
-	}
-	if o.Limit < 0 {
-		return fl, minutes.Errorm(minutes.EUSAGE, "list.bad_limit", o.Limit)
-	}
-	fl.Org, fl.Search, fl.Status, fl.Limit = o.Org, o.Search, o.Status, o.Limit
-	return fl, nil
-}
-
 func runList(ctx context.Context, f *factory, opts *listOptions) error {
-	fl, err := opts.filter()
+	fl, err := opts.Filter()
 	if err != nil {
 		return err
 	}
 	// A table shows only the chairs among the parts; the data formats carry
 	// whole records (CSV counts turns and conclusions).
 	fl.Brief = opts.Output == fmtTable
-	s, err := f.Store(ctx)
+	ms, err := f.App().Meetings(ctx, fl)
 	if err != nil {
 		return err
-	}
-	ms, err := s.FindMeetings(ctx, fl)
-	if err != nil {
-		return err
-	}
-	if ms == nil {
-		ms = []*minutes.Meeting{}
 	}
 	return writeMeetings(f.P, f.IO.Out, opts.Output, ms, true)
 }

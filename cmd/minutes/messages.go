@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
@@ -11,7 +12,7 @@ import (
 // those of the packages whose errors and warnings it prints. Each run puts
 // them into words in its own language (factory.P).
 var catalog = minutes.NewCatalog(
-	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages,
+	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, app.Messages,
 	cliMessages, addMessages, amendMessages, backupMessages, configMessages, demoMessages,
 	finalizeMessages, formMessages, helpMessages, historyMessages, reportMessages,
 	tasksMessages, templateMessages,
@@ -24,7 +25,6 @@ var cliMessages = minutes.Messages{
 	"cli.interrupted":  {"Đã dừng theo yêu cầu (Ctrl-C): phần đang ghi dở không được lưu.", "Stopped (Ctrl-C): nothing half-written was saved."},
 	"cli.bad_id":       {"%q không phải số hiệu cuộc họp (một số nguyên dương, xem minutes list)", "%q is not a meeting ID (a positive whole number; see minutes list)"},
 	"cli.bad_format":   {"%s %q không hợp lệ; chọn một trong: %s", "%s %q is not valid; choose one of: %s"},
-	"cli.bad_flag":     {"%s: %s", "%s: %s"},
 
 	"cmd.root.short": {"Ghi và in biên bản hội nghị của cấp ủy, chính quyền", "Record and print the minutes of Party committee and People's Committee conferences"},
 	"cmd.root.long": {"minutes lưu biên bản các hội nghị (ngày, cơ quan, chủ trì, đại biểu, nội dung, ý kiến phát biểu, kết luận)\nvà in biên bản, báo cáo quý theo thể thức văn bản của Đảng và Nhà nước.\n\nCơ sở dữ liệu mặc định là một tệp SQLite trong thư mục dữ liệu của người dùng; dùng --db hoặc MINUTES_DB\nđể chọn tệp khác hoặc máy chủ PostgreSQL (postgres://…).",
@@ -62,32 +62,18 @@ var cliMessages = minutes.Messages{
 	"flag.export.format":     {"pdf, yaml hoặc json (mặc định theo phần mở rộng của -o, nếu không là pdf)", "pdf, yaml or json (default from the -o extension, else pdf)"},
 	"flag.force":             {"ghi đè tệp đã có", "overwrite an existing file"},
 
-	"input.not_found":  {"không tìm thấy tệp %s", "file %s not found"},
-	"input.unreadable": {"không đọc được %s: %v", "cannot read %s: %v"},
-	"input.is_dir":     {"%s là thư mục; để nhập cả thư mục, dùng: minutes import %s", "%s is a directory; to import a directory use: minutes import %s"},
-	"input.too_big":    {"%s quá lớn (tối đa %d MB)", "%s is too big (at most %d MB)"},
-	"input.empty_dir":  {"thư mục %s không có tệp .yaml, .yml hay .json nào", "directory %s holds no .yaml, .yml or .json file"},
-	"input.stdin":      {"(đầu vào chuẩn)", "(standard input)"},
+	"input.stdin": {"(đầu vào chuẩn)", "(standard input)"},
 
 	"add.no_file": {"không có màn hình terminal để mở biểu mẫu; hãy chỉ ra tệp: minutes add -f TỆP.yaml (hoặc -f - để đọc từ đầu vào chuẩn); mẫu tệp: minutes template", "no terminal to show the form on; name a file: minutes add -f FILE.yaml (or -f - for standard input); a blank record: minutes template"},
 	"add.several": {"%s có %d cuộc họp; add chỉ thêm một, để thêm tất cả hãy dùng: minutes import %s", "%s holds %d meetings; add records one, to import them all use: minutes import %s"},
 	"add.done":    {"Đã lưu cuộc họp số %d: %s", "Stored meeting %d: %s"},
 
-	"import.rejected_all":  {"Không lưu gì: %d cuộc họp/tệp bị từ chối (dùng --keep-going để lưu các cuộc họp hợp lệ).", "Nothing stored: %d meetings/files rejected (use --keep-going to store the valid ones)."},
-	"import.rejected_some": {"%d cuộc họp/tệp bị từ chối:", "%d meetings/files rejected:"},
-	"import.progress":      {"Đang nhập: đã lưu %d cuộc họp", "Importing: %d meetings stored"},
-	"import.done":          {"Đã nhập %d cuộc họp từ %d tệp.", "Imported %d meetings from %d files."},
-	"import.ids":           {"Số hiệu: %d – %d", "IDs: %d – %d"},
+	"import.progress": {"Đang nhập: đã lưu %d cuộc họp", "Importing: %d meetings stored"},
+	"import.done":     {"Đã nhập %d cuộc họp từ %d tệp.", "Imported %d meetings from %d files."},
+	"import.ids":      {"Số hiệu: %d – %d", "IDs: %d – %d"},
 
-	"list.none":             {"Không có cuộc họp nào.", "No meetings."},
-	"list.header":           {"SỐ\tNGÀY\tCƠ QUAN\tTÊN HỘI NGHỊ\tCHỦ TRÌ\tĐẠI BIỂU\tTRẠNG THÁI", "ID\tDATE\tORGANISATION\tTITLE\tCHAIR\tDELEGATES\tSTATUS"},
-	"list.quarter_and_year": {"chỉ dùng một trong --quarter và --year", "use either --quarter or --year, not both"},
-	"list.bad_year":         {"năm %d không hợp lệ", "year %d is not valid"},
-	"list.bad_limit":        {"--limit %d không hợp lệ; dùng một số từ 0 trở lên", "--limit %d is not valid; use a number from 0 up"},
-	"list.bad_status":       {"trạng thái %q không hợp lệ; dùng draft hoặc finalized", "status %q is not valid; use draft or finalized"},
-
-	"status.draft":     {"nháp", "draft"},
-	"status.finalized": {"đã thông qua", "finalized"},
+	"list.none":   {"Không có cuộc họp nào.", "No meetings."},
+	"list.header": {"SỐ\tNGÀY\tCƠ QUAN\tTÊN HỘI NGHỊ\tCHỦ TRÌ\tĐẠI BIỂU\tTRẠNG THÁI", "ID\tDATE\tORGANISATION\tTITLE\tCHAIR\tDELEGATES\tSTATUS"},
 
 	"show.heading":      {"Cuộc họp số %d — %s, phiên bản %d", "Meeting %d — %s, version %d"},
 	"show.organization": {"Cơ quan", "Organisation"},
@@ -129,5 +115,4 @@ var cliMessages = minutes.Messages{
 
 	"export.done":    {"Đã ghi %s", "Wrote %s"},
 	"export.warning": {"Cảnh báo: cuộc họp %d, %s: %s", "Warning: meeting %d, %s: %s"},
-	"export.failed":  {"không tạo được PDF cho cuộc họp %d: %v", "cannot render the PDF of meeting %d: %v"},
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/minutes-vn/minutes/internal/testdb"
+	"github.com/minutes-vn/minutes/record"
 )
 
 // recExpect runs args and checks the exit status and a part of stderr.
@@ -350,7 +351,7 @@ func TestBackupRestoreCLI(t *testing.T) {
 
 // recTasks lists every task as minutes tasks -o json shows it, without the
 // IDs, which differ between databases.
-func recTasks(t *testing.T, dsn string) []taskJSON {
+func recTasks(t *testing.T, dsn string) []record.TaskView {
 	t.Helper()
 	ts := taskList(t, dsn, "2021-06-01")
 	for i := range ts {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/record"
 	"github.com/minutes-vn/minutes/report"
@@ -70,53 +71,21 @@ func newReportQuarterlyCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// quarterlyInput loads what the quarterly report of q needs.
-func quarterlyInput(ctx context.Context, f *factory, q minutes.Quarter, org string) (report.QuarterlyInput, error) {
-	in := report.QuarterlyInput{Quarter: q, Org: org}
-	s, err := f.Store(ctx)
-	if err != nil {
-		return in, err
-	}
-	if in.Meetings, err = s.FindMeetings(ctx, minutes.Filter{From: q.First(), To: q.Last(), Org: org}); err != nil {
-		return in, err
-	}
-	p := q.Prev()
-	if in.Previous, err = s.FindMeetings(ctx, minutes.Filter{From: p.First(), To: p.Last(), Org: org}); err != nil {
-		return in, err
-	}
-	// The follow-up of the conclusions due in the quarter, judged today.
-	if in.Today, err = taskToday(f); err != nil {
-		return in, err
-	}
-	if in.Tasks, err = s.FindTasks(ctx, minutes.TaskFilter{From: q.First(), To: q.Last(), Org: org}); err != nil {
-		return in, err
-	}
-	// A report on several bodies is issued by the office itself.
-	settings, err := s.Settings(ctx)
-	if err != nil {
-		return in, err
-	}
-	in.Issuer, in.IssuerParent = settings["organization"], settings["parent_organization"]
-	return in, nil
-}
-
 func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) error {
 	q, err := minutes.ParseQuarter(opts.Quarter)
 	if err != nil {
 		return err
 	}
-	in, err := quarterlyInput(ctx, f, q, opts.Org)
-	if err != nil {
-		return err
-	}
-	// The report speaks as of its date: tasks are judged on that day too.
-	in.Date = in.Today
+	p := app.Period{Quarter: q, Org: opts.Org}
 	if opts.Date != "" {
-		d, err := minutes.ParseDate(opts.Date)
-		if err != nil {
+		// The report speaks as of its date: tasks are judged on that day too.
+		if p.Date, err = minutes.ParseDate(opts.Date); err != nil {
 			return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--date", err)
 		}
-		in.Date, in.Today = d, d
+	}
+	in, err := f.App().QuarterlyInput(ctx, p)
+	if err != nil {
+		return err
 	}
 	var data []byte
 	switch opts.Format {
@@ -153,14 +122,9 @@ func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) er
 }
 
 func renderQuarterly(f *factory, in report.QuarterlyInput) ([]byte, error) {
-	pdf, warnings, err := report.Quarterly(in)
-	for _, w := range warnings {
-		fmt.Fprintln(f.IO.ErrOut, f.T("report.warning", w.Field, w.Msg))
-	}
-	if err != nil {
-		return nil, minutes.Errorm(minutes.EINTERNAL, "report.failed_render", err)
-	}
-	return pdf, nil
+	doc, err := app.QuarterlyPDF(in)
+	f.warn(doc.Warnings, "report.warning")
+	return doc.Data, err
 }
 
 var reportMessages = minutes.Messages{
@@ -168,11 +132,10 @@ var reportMessages = minutes.Messages{
 	"cmd.report.quarterly.short": {"Báo cáo tổng hợp các hội nghị trong quý (PDF, hoặc số liệu CSV/JSON)", "The quarter's summary of conferences (PDF, or the figures as CSV/JSON)"},
 	"cmd.report.quarterly.long": {"Báo cáo quý gồm số liệu (số hội nghị, đại biểu, lượt phát biểu, kết luận) so với quý trước, biểu đồ theo tháng,\nbảng các hội nghị và kết luận của từng hội nghị. Không có --org thì báo cáo gộp mọi cơ quan, chia theo từng cơ quan.",
 		"The quarterly report holds the figures (meetings, delegates, speaker turns, conclusions) beside the previous quarter's,\na chart per month, the table of meetings and each meeting's conclusions. Without --org it covers every organisation, grouped."},
-	"flag.report.output":   {"tệp kết quả (mặc định bao-cao-quy-I-2021.pdf; - là đầu ra chuẩn)", "output file (default bao-cao-quy-I-2021.pdf; - for standard output)"},
-	"flag.report.format":   {"pdf, csv hoặc json (số liệu)", "pdf, csv or json (the figures)"},
-	"flag.report.date":     {"ngày ghi trên báo cáo (mặc định hôm nay)", "the report's date (default today)"},
-	"report.need_quarter":  {"hãy chọn quý: --quarter 2021-Q1", "choose a quarter: --quarter 2021-Q1"},
-	"report.done":          {"Đã ghi %s (%d hội nghị, %s)", "Wrote %s (%d meetings, %s)"},
-	"report.warning":       {"Cảnh báo: %s: %s", "Warning: %s: %s"},
-	"report.failed_render": {"không tạo được báo cáo PDF: %v", "cannot render the report PDF: %v"},
+	"flag.report.output":  {"tệp kết quả (mặc định bao-cao-quy-I-2021.pdf; - là đầu ra chuẩn)", "output file (default bao-cao-quy-I-2021.pdf; - for standard output)"},
+	"flag.report.format":  {"pdf, csv hoặc json (số liệu)", "pdf, csv or json (the figures)"},
+	"flag.report.date":    {"ngày ghi trên báo cáo (mặc định hôm nay)", "the report's date (default today)"},
+	"report.need_quarter": {"hãy chọn quý: --quarter 2021-Q1", "choose a quarter: --quarter 2021-Q1"},
+	"report.done":         {"Đã ghi %s (%d hội nghị, %s)", "Wrote %s (%d meetings, %s)"},
+	"report.warning":      {"Cảnh báo: %s: %s", "Warning: %s: %s"},
 }

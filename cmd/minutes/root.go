@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/minutes/sqlstore"
 )
@@ -63,22 +64,54 @@ type factory struct {
 	// their help texts are in it too.
 	P *minutes.Printer
 
+	app   *app.Service
 	store *sqlstore.Store
 }
 
 // T returns the message key in the language of this run.
 func (f *factory) T(key string, args ...any) string { return f.P.T(key, args...) }
 
-// Store opens the database on first use.
-func (f *factory) Store(ctx context.Context) (*sqlstore.Store, error) {
-	if f.store == nil {
-		s, err := sqlstore.Open(ctx, f.DSN)
-		if err != nil {
-			return nil, err
-		}
-		f.store = s
+// App returns the operations, over the database opened on first use.
+func (f *factory) App() *app.Service {
+	if f.app == nil {
+		f.app = app.New(func(ctx context.Context) (app.Store, error) {
+			s, err := sqlstore.Open(ctx, f.DSN)
+			if err != nil {
+				return nil, err
+			}
+			f.store = s
+			return s, nil
+		})
+		f.app.Today = f.today
 	}
-	return f.store, nil
+	return f.app
+}
+
+// Store opens the database on first use.
+func (f *factory) Store(ctx context.Context) (app.Store, error) { return f.App().Store(ctx) }
+
+// existing returns the operations when the database exists, else nil, so
+// that reading defaults or completing a word never creates a database as
+// a side effect.
+func (f *factory) existing() *app.Service {
+	if f.store == nil && !sqlstore.Exists(f.DSN) {
+		return nil
+	}
+	return f.App()
+}
+
+// todayEnv fixes "today" for tasks and reports (YYYY-MM-DD or 25/3/2021).
+// It is a testing aid, so that tests of the real binary never depend on the
+// wall clock; it is not shown in the help.
+const todayEnv = "MINUTES_TODAY"
+
+// today is MINUTES_TODAY when set (checked before any command runs), else
+// the local date of the factory's clock.
+func (f *factory) today() minutes.Date {
+	if d, err := minutes.ParseDate(f.Getenv(todayEnv)); err == nil {
+		return d
+	}
+	return minutes.DateOf(f.Now())
 }
 
 func newFactory(streams *IO, getenv func(string) string, lang string) *factory {
@@ -193,6 +226,11 @@ func newRootCmd(f *factory) *cobra.Command {
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("db") {
 				f.DSN = f.Getenv("MINUTES_DB")
+			}
+			if v := f.Getenv(todayEnv); v != "" {
+				if _, err := minutes.ParseDate(v); err != nil {
+					return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", todayEnv, err)
+				}
 			}
 			return nil
 		},

@@ -40,11 +40,7 @@ func newShowCmd(f *factory) *cobra.Command {
 }
 
 func runShow(ctx context.Context, f *factory, opts *showOptions) error {
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	m, err := findMeeting(ctx, f, s, opts.ID, opts.Version)
+	m, err := findMeeting(ctx, f, opts.ID, opts.Version)
 	if err != nil {
 		return err
 	}
@@ -56,17 +52,15 @@ func runShow(ctx context.Context, f *factory, opts *showOptions) error {
 	}
 	// How the conclusions are being carried out: follow-up, not content, so
 	// it shows with the current version only and never in the data formats.
-	tasks, err := s.FindTasks(ctx, minutes.TaskFilter{MeetingID: m.ID})
+	a := f.App()
+	tasks, err := a.Tasks(ctx, minutes.TaskFilter{MeetingID: m.ID})
 	if err != nil {
 		return err
 	}
-	today, err := taskToday(f)
-	if err != nil {
-		return err
-	}
+	today := a.Today()
 	fmt.Fprintln(f.IO.Out, f.T("show.followup")+":")
 	for _, t := range tasks {
-		fmt.Fprintf(f.IO.Out, "  %d. %s — %s\n", t.Pos, f.T("show.task_ref", t.ID), taskState(f.P, t, today))
+		fmt.Fprintf(f.IO.Out, "  %d. %s — %s\n", t.Pos, f.T("show.task_ref", t.ID), f.P.Msg(t.State(today)))
 	}
 	return nil
 }

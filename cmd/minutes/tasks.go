@@ -11,32 +11,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/minutes"
-	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
 )
 
-// taskTodayEnv fixes "today" for the task commands (YYYY-MM-DD or 25/3/2021).
-// It is a testing aid, so that tests of the real binary never depend on the
-// wall clock; it is not shown in the help.
-const taskTodayEnv = "MINUTES_TODAY"
-
-// taskToday is the day against which tasks are overdue: MINUTES_TODAY when
-// set, else the local date of the factory's clock.
-func taskToday(f *factory) (minutes.Date, error) {
-	if v := f.Getenv(taskTodayEnv); v != "" {
-		d, err := minutes.ParseDate(v)
-		if err != nil {
-			return minutes.Date{}, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", taskTodayEnv, err)
-		}
-		return d, nil
-	}
-	return minutes.DateOf(f.Now()), nil
-}
-
 type tasksOptions struct {
-	Owner, Status, DueBefore, Org, Quarter, Output string
-	Overdue                                        bool
+	app.TaskQuery
+	Output string
 }
 
 func newTasksCmd(f *factory) *cobra.Command {
@@ -85,48 +67,22 @@ func newTasksCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-// filter turns the options into a store filter, checking each flag.
-func (o *tasksOptions) filter(today minutes.Date) (minutes.TaskFilter, error) {
-	fl := minutes.TaskFilter{Owner: o.Owner, Status: o.Status, Org: o.Org, Overdue: o.Overdue, Today: today}
-	if o.Quarter != "" {
-		q, err := minutes.ParseQuarter(o.Quarter)
-		if err != nil {
-			return fl, err
-		}
-		fl.From, fl.To = q.First(), q.Last()
-	}
-	if o.DueBefore != "" {
-		d, err := minutes.ParseDate(o.DueBefore)
-		if err != nil {
-			return fl, minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--due-before", err)
-		}
-		fl.DueBefore = d
-	}
-	return fl, fl.Validate()
-}
-
 func runTasks(ctx context.Context, f *factory, opts *tasksOptions) error {
-	today, err := taskToday(f)
+	a := f.App()
+	today := a.Today()
+	fl, err := opts.Filter(today)
 	if err != nil {
 		return err
 	}
-	fl, err := opts.filter(today)
-	if err != nil {
-		return err
-	}
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	ts, err := s.FindTasks(ctx, fl)
+	ts, err := a.Tasks(ctx, fl)
 	if err != nil {
 		return err
 	}
 	switch opts.Output {
 	case fmtJSON:
-		return writeTasksJSON(f.IO.Out, ts, today)
+		return record.EncodeJSON(f.IO.Out, record.TaskViews(ts, today))
 	case fmtCSV:
-		return writeTasksCSV(f.IO.Out, ts, today)
+		return writeTasksCSV(f.IO.Out, record.TaskViews(ts, today))
 	}
 	if len(ts) == 0 {
 		// Nothing on standard output, so that cron sends no mail (with -q,
@@ -144,33 +100,6 @@ func runTasks(ctx context.Context, f *factory, opts *tasksOptions) error {
 	return writeTasksText(f.P, f.IO.Out, ts, today, opts.Overdue)
 }
 
-// taskState describes t's status for people, as of today.
-func taskState(p *minutes.Printer, t minutes.Task, today minutes.Date) string {
-	switch {
-	case t.Status == minutes.TaskDone && !t.Due.IsZero() && t.Due.Before(t.DoneOn):
-		return p.T("tasks.state.done_late", t.DoneOn.Short(), minutes.DaysBetween(t.Due, t.DoneOn))
-	case t.Status == minutes.TaskDone:
-		return p.T("tasks.state.done", t.DoneOn.Short())
-	case t.Status == minutes.TaskDropped:
-		return p.T("tasks.state.dropped")
-	case t.Overdue(today):
-		return p.T("tasks.state.overdue", t.DaysOverdue(today))
-	case t.Due.IsZero():
-		return p.T("tasks.state.open_no_due")
-	case t.Due == today:
-		return p.T("tasks.state.due_today")
-	default:
-		return p.T("tasks.state.open", minutes.DaysBetween(today, t.Due))
-	}
-}
-
-func ownerText(p *minutes.Printer, owner string) string {
-	if owner == "" {
-		return p.T("tasks.no_owner")
-	}
-	return owner
-}
-
 func dueText(d minutes.Date) string {
 	if d.IsZero() {
 		return "—"
@@ -182,8 +111,8 @@ func writeTasksTable(p *minutes.Printer, w io.Writer, ts []minutes.Task, today m
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, p.T("tasks.header"))
 	for _, t := range ts {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, dueText(t.Due), taskState(p, t, today),
-			cut(ownerText(p, t.Owner), 28), cut(t.Content, 60),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, dueText(t.Due), p.Msg(t.State(today)),
+			cut(p.Msg(t.OwnerMsg()), 28), cut(t.Content, 60),
 			p.T("tasks.meeting_ref", t.MeetingDate.Short(), t.MeetingID))
 	}
 	return tw.Flush()
@@ -203,8 +132,8 @@ func writeTasksText(p *minutes.Printer, w io.Writer, ts []minutes.Task, today mi
 		if !t.Due.IsZero() {
 			head = p.T("tasks.text_task", t.ID, t.Due.Short())
 		}
-		fmt.Fprintf(w, "%d. %s — %s\n", i+1, head, taskState(p, t, today))
-		fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_owner"), ownerText(p, t.Owner))
+		fmt.Fprintf(w, "%d. %s — %s\n", i+1, head, p.Msg(t.State(today)))
+		fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_owner"), p.Msg(t.OwnerMsg()))
 		fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_content"), indentLines(t.Content, "   "))
 		fmt.Fprintf(w, "   %s: %s\n", p.T("tasks.text_meeting"),
 			p.T("tasks.text_meeting_ref", t.MeetingDate.Short(), t.MeetingTitle, t.Organization, t.MeetingID, t.Pos))
@@ -226,57 +155,15 @@ func indentLines(s, indent string) string {
 	return strings.ReplaceAll(s, "\n", "\n"+indent)
 }
 
-type taskJSON struct {
-	ID           int64          `json:"id"`
-	MeetingID    int64          `json:"meeting_id"`
-	MeetingDate  string         `json:"meeting_date"`
-	MeetingTitle string         `json:"meeting_title"`
-	Organization string         `json:"organization"`
-	Position     int            `json:"position"`
-	Content      string         `json:"content"`
-	Owner        string         `json:"owner"`
-	Due          string         `json:"due,omitempty"`
-	Status       string         `json:"status"`
-	Overdue      bool           `json:"overdue"`
-	DaysOverdue  int            `json:"days_overdue"`
-	DoneOn       string         `json:"done_on,omitempty"`
-	Note         string         `json:"note,omitempty"`
-	Reason       string         `json:"reason,omitempty"`
-	Notes        []taskNoteJSON `json:"notes,omitempty"`
-}
-
-type taskNoteJSON struct {
-	At   string `json:"at"`
-	Text string `json:"text"`
-	By   string `json:"by,omitempty"`
-}
-
-func writeTasksJSON(w io.Writer, ts []minutes.Task, today minutes.Date) error {
-	out := make([]taskJSON, len(ts))
-	for i, t := range ts {
-		j := taskJSON{
-			ID: t.ID, MeetingID: t.MeetingID, MeetingDate: t.MeetingDate.String(), MeetingTitle: t.MeetingTitle,
-			Organization: t.Organization, Position: t.Pos, Content: t.Content, Owner: t.Owner,
-			Due: t.Due.String(), Status: t.Status, Overdue: t.Overdue(today), DaysOverdue: t.DaysOverdue(today),
-			DoneOn: t.DoneOn.String(), Note: t.Note, Reason: t.Reason,
-		}
-		for _, n := range t.Notes {
-			j.Notes = append(j.Notes, taskNoteJSON{At: n.At.UTC().Format("2006-01-02T15:04:05Z07:00"), Text: n.Text, By: n.By})
-		}
-		out[i] = j
-	}
-	return record.EncodeJSON(w, out)
-}
-
-func writeTasksCSV(w io.Writer, ts []minutes.Task, today minutes.Date) error {
+func writeTasksCSV(w io.Writer, ts []record.TaskView) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"id", "meeting_id", "meeting_date", "organization", "meeting_title", "position",
 		"content", "owner", "due", "status", "overdue", "days_overdue", "done_on", "note", "reason"})
 	for _, t := range ts {
 		_ = cw.Write([]string{
-			strconv.FormatInt(t.ID, 10), strconv.FormatInt(t.MeetingID, 10), t.MeetingDate.String(), t.Organization,
-			t.MeetingTitle, strconv.Itoa(t.Pos), t.Content, t.Owner, t.Due.String(), t.Status,
-			strconv.FormatBool(t.Overdue(today)), strconv.Itoa(t.DaysOverdue(today)), t.DoneOn.String(), t.Note, t.Reason,
+			strconv.FormatInt(t.ID, 10), strconv.FormatInt(t.MeetingID, 10), t.MeetingDate, t.Organization,
+			t.MeetingTitle, strconv.Itoa(t.Position), t.Content, t.Owner, t.Due, t.Status,
+			strconv.FormatBool(t.Overdue), strconv.Itoa(t.DaysOverdue), t.DoneOn, t.Note, t.Reason,
 		})
 	}
 	cw.Flush()
@@ -292,154 +179,108 @@ func parseTaskID(s string) (int64, error) {
 	return id, nil
 }
 
-type taskDoneOptions struct {
-	ID       int64
-	Note, On string
+// taskAction is one change to a task: done, drop, reopen or note. Its
+// argument is the note, the reason or the text.
+type taskAction struct {
+	use, short, example, flag, flagUsage string
+	args                                 cobra.PositionalArgs
+	run                                  func(ctx context.Context, f *factory, id int64, text string) error
 }
 
 func newTaskDoneCmd(f *factory) *cobra.Command {
-	opts := &taskDoneOptions{}
-	cmd := &cobra.Command{
-		Use:     "done TASK --note TEXT [--on DATE]",
-		Short:   f.T("cmd.tasks.done.short"),
-		Example: "  minutes tasks done 12 --note \"Đã tổ chức xong hội nghị quán triệt\"\n  minutes tasks done 12 --note \"Đã nộp báo cáo\" --on 20/5/2021",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseTaskID(args[0])
+	var on string
+	cmd := newTaskCmd(f, taskAction{
+		use: "done TASK --note TEXT [--on DATE]", short: "cmd.tasks.done.short", flag: "note", flagUsage: "flag.tasks.note",
+		example: "  minutes tasks done 12 --note \"Đã tổ chức xong hội nghị quán triệt\"\n  minutes tasks done 12 --note \"Đã nộp báo cáo\" --on 20/5/2021",
+		run: func(ctx context.Context, f *factory, id int64, note string) error {
+			var day minutes.Date
+			if on != "" {
+				var err error
+				if day, err = minutes.ParseDate(on); err != nil {
+					return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--on", err)
+				}
+			}
+			a := f.App()
+			t, err := a.TaskDone(ctx, id, day, note)
 			if err != nil {
 				return err
 			}
-			opts.ID = id
-			return runTaskDone(cmd.Context(), f, opts)
+			f.say(f.T("tasks.done_ok", t.ID, t.DoneOn.Short(), f.P.Msg(t.State(a.Today()))))
+			return nil
 		},
-	}
-	cmd.Flags().StringVar(&opts.Note, "note", "", f.T("flag.tasks.note"))
-	cmd.Flags().StringVar(&opts.On, "on", "", f.T("flag.tasks.on"))
+	})
+	cmd.Flags().StringVar(&on, "on", "", f.T("flag.tasks.on"))
 	return cmd
 }
 
-func runTaskDone(ctx context.Context, f *factory, opts *taskDoneOptions) error {
-	today, err := taskToday(f)
-	if err != nil {
-		return err
-	}
-	on := today
-	if opts.On != "" {
-		if on, err = minutes.ParseDate(opts.On); err != nil {
-			return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", "--on", err)
-		}
-		if today.Before(on) {
-			return minutes.Errorm(minutes.EINVALID, "tasks.done_future", opts.ID, on.Short(), today.Short())
-		}
-	}
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	t, err := s.SetTaskDone(ctx, opts.ID, on, opts.Note)
-	if err != nil {
-		return err
-	}
-	f.say(f.T("tasks.done_ok", t.ID, t.DoneOn.Short(), taskState(f.P, *t, today)))
-	return nil
-}
-
-type taskReasonOptions struct {
-	ID     int64
-	Reason string
-}
-
-// taskReasonAction is a status change that needs a reason: drop or reopen.
-type taskReasonAction struct {
-	use, short, example, done string
-	change                    func(s *sqlstore.Store, ctx context.Context, id int64, reason string) (*minutes.Task, error)
-}
-
 func newTaskDropCmd(f *factory) *cobra.Command {
-	return newTaskReasonCmd(f, taskReasonAction{
-		use: "drop TASK --reason TEXT", short: "cmd.tasks.drop.short", done: "tasks.drop_ok",
+	return newTaskCmd(f, taskAction{
+		use: "drop TASK --reason TEXT", short: "cmd.tasks.drop.short", flag: "reason", flagUsage: "flag.tasks.reason",
 		example: "  minutes tasks drop 13 --reason \"Ban Thường vụ đã có chỉ đạo khác (Kết luận số 25-KL/TU)\"",
-		change:  (*sqlstore.Store).DropTask,
+		run: func(ctx context.Context, f *factory, id int64, reason string) error {
+			t, err := f.App().DropTask(ctx, id, reason)
+			if err == nil {
+				f.say(f.T("tasks.drop_ok", t.ID))
+			}
+			return err
+		},
 	})
 }
 
 func newTaskReopenCmd(f *factory) *cobra.Command {
-	return newTaskReasonCmd(f, taskReasonAction{
-		use: "reopen TASK --reason TEXT", short: "cmd.tasks.reopen.short", done: "tasks.reopen_ok",
+	return newTaskCmd(f, taskAction{
+		use: "reopen TASK --reason TEXT", short: "cmd.tasks.reopen.short", flag: "reason", flagUsage: "flag.tasks.reason",
 		example: "  minutes tasks reopen 12 --reason \"Ghi nhầm việc số 12, việc chưa xong\"",
-		change:  (*sqlstore.Store).ReopenTask,
+		run: func(ctx context.Context, f *factory, id int64, reason string) error {
+			t, err := f.App().ReopenTask(ctx, id, reason)
+			if err == nil {
+				f.say(f.T("tasks.reopen_ok", t.ID))
+			}
+			return err
+		},
 	})
 }
 
-func newTaskReasonCmd(f *factory, a taskReasonAction) *cobra.Command {
-	opts := &taskReasonOptions{}
+func newTaskNoteCmd(f *factory) *cobra.Command {
+	return newTaskCmd(f, taskAction{
+		use: "note TASK TEXT", short: "cmd.tasks.note.short", args: cobra.MinimumNArgs(2),
+		example: "  minutes tasks note 14 \"Đã làm việc với UBND các phường, dự kiến xong trước 30/6\"",
+		run: func(ctx context.Context, f *factory, id int64, text string) error {
+			t, err := f.App().AddTaskNote(ctx, id, text)
+			if err == nil {
+				f.say(f.T("tasks.note_ok", t.ID, len(t.Notes)))
+			}
+			return err
+		},
+	})
+}
+
+func newTaskCmd(f *factory, a taskAction) *cobra.Command {
+	var text string
+	if a.args == nil {
+		a.args = cobra.ExactArgs(1)
+	}
 	cmd := &cobra.Command{
 		Use:     a.use,
 		Short:   f.T(a.short),
 		Example: a.example,
-		Args:    cobra.ExactArgs(1),
+		Args:    a.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := parseTaskID(args[0])
 			if err != nil {
 				return err
 			}
-			opts.ID = id
-			return runTaskReason(cmd.Context(), f, a, opts)
-		},
-	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", f.T("flag.tasks.reason"))
-	return cmd
-}
-
-func runTaskReason(ctx context.Context, f *factory, a taskReasonAction, opts *taskReasonOptions) error {
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	t, err := a.change(s, ctx, opts.ID, opts.Reason)
-	if err != nil {
-		return err
-	}
-	f.say(f.T(a.done, t.ID))
-	return nil
-}
-
-type taskNoteOptions struct {
-	ID   int64
-	Text string
-}
-
-func newTaskNoteCmd(f *factory) *cobra.Command {
-	opts := &taskNoteOptions{}
-	cmd := &cobra.Command{
-		Use:     "note TASK TEXT",
-		Short:   f.T("cmd.tasks.note.short"),
-		Example: "  minutes tasks note 14 \"Đã làm việc với UBND các phường, dự kiến xong trước 30/6\"",
-		Args:    cobra.MinimumNArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseTaskID(args[0])
-			if err != nil {
-				return err
+			if a.flag == "" {
+				// Unquoted words are taken together as the note.
+				text = strings.Join(args[1:], " ")
 			}
-			// Unquoted words are taken together as the note.
-			opts.ID, opts.Text = id, strings.Join(args[1:], " ")
-			return runTaskNote(cmd.Context(), f, opts)
+			return a.run(cmd.Context(), f, id, text)
 		},
 	}
+	if a.flag != "" {
+		cmd.Flags().StringVar(&text, a.flag, "", f.T(a.flagUsage))
+	}
 	return cmd
-}
-
-func runTaskNote(ctx context.Context, f *factory, opts *taskNoteOptions) error {
-	s, err := f.Store(ctx)
-	if err != nil {
-		return err
-	}
-	t, err := s.AddTaskNote(ctx, opts.ID, opts.Text)
-	if err != nil {
-		return err
-	}
-	f.say(f.T("tasks.note_ok", t.ID, len(t.Notes)))
-	return nil
 }
 
 var tasksMessages = minutes.Messages{
@@ -472,19 +313,10 @@ var tasksMessages = minutes.Messages{
 	"flag.tasks.reason":     {"lý do (bắt buộc)", "the reason (required)"},
 
 	"tasks.bad_id":               {"%q không phải số hiệu việc (một số nguyên dương, xem cột SỐ của minutes tasks)", "%q is not a task ID (a positive whole number; see the ID column of minutes tasks)"},
-	"tasks.done_future":          {"việc số %d: ngày hoàn thành %s là ngày trong tương lai (hôm nay là %s)", "task %d: the day it was done, %s, is in the future (today is %s)"},
 	"tasks.none":                 {"Không có việc nào.", "No tasks."},
 	"tasks.none_overdue":         {"Không có việc nào quá hạn (tính đến ngày %s).", "No task is overdue (as of %s)."},
 	"tasks.header":               {"SỐ\tHẠN\tTÌNH TRẠNG\tTHỰC HIỆN\tNỘI DUNG\tCUỘC HỌP", "ID\tDUE\tSTATE\tOWNER\tCONTENT\tMEETING"},
 	"tasks.meeting_ref":          {"%s (số %d)", "%s (#%d)"},
-	"tasks.no_owner":             {"(chưa giao)", "(not assigned)"},
-	"tasks.state.done":           {"hoàn thành %s", "done %s"},
-	"tasks.state.done_late":      {"hoàn thành %s, trễ %d ngày", "done %s, %d days late"},
-	"tasks.state.dropped":        {"đã hủy", "dropped"},
-	"tasks.state.overdue":        {"QUÁ HẠN %d ngày", "OVERDUE by %d days"},
-	"tasks.state.open_no_due":    {"đang thực hiện, không có hạn", "open, no due date"},
-	"tasks.state.due_today":      {"đang thực hiện, hết hạn hôm nay", "open, due today"},
-	"tasks.state.open":           {"đang thực hiện, còn %d ngày", "open, %d days left"},
 	"tasks.text_heading":         {"DANH SÁCH VIỆC THỰC HIỆN KẾT LUẬN (tính đến ngày %s): %d việc", "TASKS FROM CONCLUSIONS (as of %s): %d"},
 	"tasks.text_heading_overdue": {"CÁC VIỆC QUÁ HẠN THỰC HIỆN KẾT LUẬN (tính đến ngày %s): %d việc", "OVERDUE TASKS FROM CONCLUSIONS (as of %s): %d"},
 	"tasks.text_task":            {"Việc số %d, hạn %s", "Task %d, due %s"},
@@ -500,10 +332,4 @@ var tasksMessages = minutes.Messages{
 	"tasks.drop_ok":              {"Đã hủy việc số %d.", "Task %d dropped."},
 	"tasks.reopen_ok":            {"Đã mở lại việc số %d.", "Task %d reopened."},
 	"tasks.note_ok":              {"Đã ghi tiến độ cho việc số %d (%d ghi chú).", "Note added to task %d (%d notes)."},
-
-	// The task actions as minutes history names them (see actionText).
-	"history.action.task_done":     {"ghi nhận hoàn thành việc", "task done"},
-	"history.action.task_dropped":  {"hủy việc", "task dropped"},
-	"history.action.task_reopened": {"mở lại việc", "task reopened"},
-	"history.action.task_note":     {"ghi tiến độ việc", "task note"},
 }

@@ -15,7 +15,7 @@ func TestTasksInHistory(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, dsn string) {
 		taskAddGenerated(t, dsn, 84, 85)
 		ts := taskList(t, dsn, "2021-06-01")
-		today := taskTodayEnv + "=2021-06-01"
+		today := todayEnv + "=2021-06-01"
 		for _, args := range [][]string{
 			{"tasks", "done", fmt.Sprint(ts[0].ID), "--note", "Đã tổ chức hội nghị quán triệt", "--on", "20/5/2021"},
 			{"tasks", "drop", fmt.Sprint(ts[1].ID), "--reason", "Đã có chỉ đạo khác"},

@@ -34,13 +34,13 @@ func taskAddGenerated(t *testing.T, dsn string, from, to int) {
 }
 
 // taskList runs minutes tasks -o json with today fixed and extra args.
-func taskList(t *testing.T, dsn, today string, args ...string) []taskJSON {
+func taskList(t *testing.T, dsn, today string, args ...string) []record.TaskView {
 	t.Helper()
-	r := runCLI(t, dsn, "", append([]string{"tasks", "-o", "json"}, args...), taskTodayEnv+"="+today)
+	r := runCLI(t, dsn, "", append([]string{"tasks", "-o", "json"}, args...), todayEnv+"="+today)
 	if r.code != 0 {
 		t.Fatalf("tasks %v: exit %d\n%s", args, r.code, r.errOut)
 	}
-	var ts []taskJSON
+	var ts []record.TaskView
 	if err := json.Unmarshal([]byte(r.out), &ts); err != nil {
 		t.Fatalf("tasks -o json is not a JSON array: %v\n%s", err, r.out)
 	}
@@ -65,7 +65,7 @@ func TestTasksTransitionsCLI(t *testing.T) {
 			t.Fatalf("%d tasks, want 4", len(ts))
 		}
 		id := func(i int) string { return fmt.Sprint(ts[i].ID) }
-		today := taskTodayEnv + "=2021-06-01"
+		today := todayEnv + "=2021-06-01"
 
 		t.Run("OK", func(t *testing.T) {
 			r := taskExpect(t, dsn, 0, "Đã ghi nhận việc số "+id(0)+" hoàn thành ngày 20/05/2021 (hoàn thành 20/05/2021, trễ 25 ngày)",
@@ -103,7 +103,7 @@ func TestTasksTransitionsCLI(t *testing.T) {
 			taskExpect(t, dsn, exitUsage, "-o", []string{"tasks", "-o", "yaml"}, today)
 			taskExpect(t, dsn, exitUsage, "\"finish\"", []string{"tasks", "finish", id(1)}, today)
 			taskExpect(t, dsn, exitUsage, "", []string{"tasks", "drop"}, today)
-			taskExpect(t, dsn, exitUsage, taskTodayEnv, []string{"tasks"}, taskTodayEnv+"=hôm nay")
+			taskExpect(t, dsn, exitUsage, todayEnv, []string{"tasks"}, todayEnv+"=hôm nay")
 		})
 		t.Run("DropNoteReopen", func(t *testing.T) {
 			mustRunEnv := func(args ...string) {
@@ -161,7 +161,7 @@ func TestTasksOverdueInjectedClock(t *testing.T) {
 func TestTasksOverdueForCron(t *testing.T) {
 	dsn := testdb.SQLite(t)
 	mustRun(t, dsn, "add", "-f", writeFile(t, t.TempDir(), "a.yaml", validRecord))
-	r := runCLI(t, dsn, "", []string{"tasks", "--overdue"}, taskTodayEnv+"=2021-06-01")
+	r := runCLI(t, dsn, "", []string{"tasks", "--overdue"}, todayEnv+"=2021-06-01")
 	want := `CÁC VIỆC QUÁ HẠN THỰC HIỆN KẾT LUẬN (tính đến ngày 01/06/2021): 1 việc
 
 1. Việc số 1, hạn 23/05/2021 — QUÁ HẠN 9 ngày
@@ -177,18 +177,18 @@ func TestTasksOverdueForCron(t *testing.T) {
 	// last and is never overdue.
 	noDue := strings.Replace(validRecord, "    due: 23/5/2021\n", "    due: 23/5/2021\n  - content: Rà soát quy chế làm việc\n", 1)
 	mustRun(t, dsn, "add", "-f", writeFile(t, t.TempDir(), "b.yaml", noDue))
-	r = runCLI(t, dsn, "", []string{"tasks", "--status", "open"}, taskTodayEnv+"=2030-01-01")
+	r = runCLI(t, dsn, "", []string{"tasks", "--status", "open"}, todayEnv+"=2030-01-01")
 	if r.code != 0 || !strings.HasSuffix(r.out, "3. Việc số 3 — đang thực hiện, không có hạn\n   Thực hiện: (chưa giao)\n   Nội dung: Rà soát quy chế làm việc\n"+
 		"   Hội nghị: ngày 25/03/2021, Hội nghị giao ban quý I/2021 (Thành ủy Sóc Trăng; cuộc họp số 2, kết luận thứ 2)\n") {
 		t.Fatalf("all open tasks: exit %d\n%s", r.code, r.out)
 	}
 
 	// Not overdue yet: nothing on stdout (cron sends no mail), exit 0; -q silences stderr too.
-	r = runCLI(t, dsn, "", []string{"tasks", "--overdue"}, taskTodayEnv+"=2021-05-23")
+	r = runCLI(t, dsn, "", []string{"tasks", "--overdue"}, todayEnv+"=2021-05-23")
 	if r.code != 0 || r.out != "" || !strings.Contains(r.errOut, "Không có việc nào quá hạn (tính đến ngày 23/05/2021)") {
 		t.Fatalf("empty: exit %d, stdout %q, stderr %q", r.code, r.out, r.errOut)
 	}
-	r = runCLI(t, dsn, "", []string{"tasks", "--overdue", "-q"}, taskTodayEnv+"=2021-05-23")
+	r = runCLI(t, dsn, "", []string{"tasks", "--overdue", "-q"}, todayEnv+"=2021-05-23")
 	if r.code != 0 || r.out != "" || r.errOut != "" {
 		t.Fatalf("empty with -q: exit %d, stdout %q, stderr %q", r.code, r.out, r.errOut)
 	}
@@ -200,7 +200,7 @@ func TestTasksOverdueForCron(t *testing.T) {
 		lines int
 	}{{"2021-06-01", 11}, {"2021-05-01", 0}} {
 		cmd := exec.Command(bin, "tasks", "--overdue", "-q")
-		cmd.Env = append(os.Environ(), "MINUTES_DB="+dsn, taskTodayEnv+"="+c.today, "LANG=vi_VN.UTF-8")
+		cmd.Env = append(os.Environ(), "MINUTES_DB="+dsn, todayEnv+"="+c.today, "LANG=vi_VN.UTF-8")
 		var out, errOut bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errOut
 		if err := cmd.Run(); err != nil {
@@ -215,11 +215,11 @@ func TestTasksOverdueForCron(t *testing.T) {
 func TestTasksTableAndCSV(t *testing.T) {
 	dsn := testdb.SQLite(t)
 	taskAddGenerated(t, dsn, 84, 86)
-	env := taskTodayEnv + "=2021-06-01"
+	env := todayEnv + "=2021-06-01"
 
 	// On a terminal the default is the table.
 	var out, errOut bytes.Buffer
-	vars := map[string]string{"MINUTES_DB": dsn, taskTodayEnv: "2021-06-01"}
+	vars := map[string]string{"MINUTES_DB": dsn, todayEnv: "2021-06-01"}
 	code := Execute(context.Background(), []string{"tasks", "--status", "open"}, &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: true},
 		func(k string) string { return vars[k] })
 	lines := strings.Split(strings.TrimRight(out.String(), "\n"), "\n")

@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"os/user"
@@ -82,20 +83,16 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if u, err := user.Current(); err == nil {
 		s.osUser = u.Username
 	}
-	var err error
-	switch {
-	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
-		s.dialect = schema.Postgres
-		s.db, err = sqlx.Open("postgres", postgresDSN(dsn))
-	default:
-		s.dialect = schema.SQLite
-		var path string
-		path, err = sqlitePath(dsn)
-		if err == nil {
-			if err = os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-				return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", path, err)
+	dialect, target, err := parseDSN(dsn)
+	if err == nil {
+		s.dialect = dialect
+		if dialect == schema.Postgres {
+			s.db, err = sqlx.Open("postgres", postgresDSN(target))
+		} else {
+			if err = os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+				return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", target, err)
 			}
-			s.db, err = sqlx.Open("sqlite", sqliteDSN(path))
+			s.db, err = sqlx.Open("sqlite", sqliteDSN(target))
 		}
 	}
 	if err != nil {
@@ -148,22 +145,44 @@ func (s *Store) DB() *sqlx.DB { return s.db }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-func sqlitePath(dsn string) (string, error) {
+// parseDSN reads what --db names: a postgres:// or postgresql:// URL, or a
+// SQLite file as a path, a sqlite: URL or a file: URL; "" is DefaultPath.
+// It returns the dialect and the URL or file path. It is the program's one
+// reading of a DSN.
+func parseDSN(dsn string) (dialect, target string, err error) {
 	switch {
+	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
+		return schema.Postgres, dsn, nil
 	case dsn == "":
-		return DefaultPath()
+		p, err := DefaultPath()
+		return schema.SQLite, p, err
 	case strings.HasPrefix(dsn, "sqlite://"):
-		return strings.TrimPrefix(dsn, "sqlite://"), nil
+		return schema.SQLite, strings.TrimPrefix(dsn, "sqlite://"), nil
 	case strings.HasPrefix(dsn, "sqlite:"):
-		return strings.TrimPrefix(dsn, "sqlite:"), nil
+		return schema.SQLite, strings.TrimPrefix(dsn, "sqlite:"), nil
 	case strings.HasPrefix(dsn, "file:"):
-		p := strings.TrimPrefix(dsn, "file:")
-		p, _, _ = strings.Cut(p, "?")
-		return p, nil
+		p, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+		return schema.SQLite, p, nil
 	case strings.Contains(dsn, "://"):
-		return "", fmt.Errorf("unknown database kind (use a file path, sqlite:PATH or postgres://…)")
+		return "", "", fmt.Errorf("unknown database kind (use a file path, sqlite:PATH or postgres://…)")
 	}
-	return dsn, nil
+	return schema.SQLite, dsn, nil
+}
+
+// Exists reports whether the database dsn names can be opened without
+// creating it: a PostgreSQL server always (its schema is created on first
+// use, which changes nothing a user sees), a SQLite file when it is there.
+// Reading defaults and completing a word must not create a database.
+func Exists(dsn string) bool {
+	dialect, target, err := parseDSN(dsn)
+	if err != nil {
+		return true // let Open say what is wrong
+	}
+	if dialect == schema.Postgres {
+		return true
+	}
+	_, err = os.Stat(target)
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 func sqliteDSN(path string) string {

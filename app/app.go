@@ -1,0 +1,85 @@
+// Package app holds the operations a user performs — record, import, edit
+// with a version check, delete a draft, finalize, amend with a reason, back
+// up and restore, follow up a task, set office defaults, produce a document
+// — once, for every front end: the command line and the web server call the
+// same functions, so a rule enforced in one is enforced in both.
+//
+// Each operation takes plain values and returns domain values or a
+// *minutes.Error, whose messages the front end puts into words in its
+// reader's language. The rules themselves live in the domain (package
+// minutes); app composes them with the store, the record format and the
+// documents.
+//
+// app imports minutes, record and report. It never imports a database
+// driver or the store's package: it is given a Store. It never imports a
+// front end (cobra, net/http, the terminal form).
+package app
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/minutes-vn/minutes/minutes"
+)
+
+// Store is what the operations need of the database: meetings, tasks and
+// office defaults. minutes/sqlstore implements it over SQLite and
+// PostgreSQL.
+type Store interface {
+	minutes.Store
+	minutes.TaskService
+	minutes.SettingStore
+
+	// CreateMeetingsFrom stores, in one transaction, the meetings next
+	// returns until it returns nil, calling progress (when not nil) with
+	// the number written so far; an error from next rolls all back.
+	CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error)
+}
+
+// Service runs the operations over one store.
+type Service struct {
+	open  func(ctx context.Context) (Store, error)
+	once  sync.Mutex
+	store Store
+
+	// Today is the day against which tasks are overdue and reports are
+	// dated: the local date by default; tests and the command line's
+	// MINUTES_TODAY fix it.
+	Today func() minutes.Date
+}
+
+func localToday() minutes.Date { return minutes.DateOf(time.Now()) }
+
+// New returns a service over the store that open opens on first use, so
+// that an operation that stores nothing (a rejected import, a blank
+// record) never creates a database as a side effect.
+func New(open func(ctx context.Context) (Store, error)) *Service {
+	return &Service{open: open, Today: localToday}
+}
+
+// Over returns a service over an open store.
+func Over(s Store) *Service {
+	return &Service{store: s, Today: localToday}
+}
+
+// Store opens the store on first use.
+func (s *Service) Store(ctx context.Context) (Store, error) {
+	s.once.Lock()
+	defer s.once.Unlock()
+	if s.store == nil {
+		st, err := s.open(ctx)
+		if err != nil {
+			return nil, err
+		}
+		s.store = st
+	}
+	return s.store, nil
+}
+
+// Opened returns the store when it has been opened, else nil.
+func (s *Service) Opened() Store {
+	s.once.Lock()
+	defer s.once.Unlock()
+	return s.store
+}

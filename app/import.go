@@ -1,0 +1,96 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/record"
+)
+
+// Imported is the outcome of an import.
+type Imported struct {
+	// Stored are the new meetings, in the order read.
+	Stored []*minutes.Meeting
+	// Restored and Skipped count a backup's meetings stored, and those
+	// already in the database (the same identity), left alone.
+	Restored, Skipped int
+	// Backup reports that the sources were a backup, restored.
+	Backup bool
+}
+
+// Import stores the meetings of every source in one transaction, reading
+// while it writes; a backup (records with a record: block) is restored
+// instead. Without keepGoing it is all or nothing: one problem and nothing
+// is stored, and the EINVALID error lists every problem of every source.
+// With keepGoing the valid meetings are stored and the error (returned
+// with the outcome) lists the rejected ones. progress, when not nil, is
+// called with the number of meetings stored so far.
+func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing bool, progress func(done int)) (*Imported, error) {
+	st, err := record.Import(ctx, sources, keepGoing, func(next func() (*minutes.Meeting, error)) error {
+		db, err := s.Store(ctx)
+		if err != nil {
+			return err
+		}
+		_, err = db.CreateMeetingsFrom(ctx, next, progress)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	rejected := func(key string) error {
+		if len(st.Problems) == 0 {
+			return nil
+		}
+		var e *minutes.Error
+		errors.As(minutes.Invalid(st.Problems), &e)
+		return e.Headed(minutes.M(key, st.Rejected))
+	}
+	if !keepGoing {
+		if err := rejected("import.rejected_all"); err != nil {
+			return nil, err
+		}
+	}
+	out := &Imported{Stored: st.Stored}
+	if len(st.Archives) > 0 {
+		if st.Plain > 0 {
+			return nil, minutes.Errorm(minutes.EINVALID, "restore.mixed")
+		}
+		out.Backup = true
+		if out.Restored, out.Skipped, err = s.Restore(ctx, st.Archives); err != nil {
+			return nil, err
+		}
+	}
+	return out, rejected("import.rejected_some")
+}
+
+// Restore stores archived meetings as they were: status, version,
+// timestamps, history and the follow-up of their conclusions. Those already
+// stored (the same identity) are skipped, so restoring twice changes
+// nothing. All or nothing. EINVALID.
+func (s *Service) Restore(ctx context.Context, as []*minutes.Archive) (restored, skipped int, err error) {
+	if err := minutes.CheckArchives(as); err != nil {
+		return 0, 0, err
+	}
+	db, err := s.Store(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	return db.Restore(ctx, as)
+}
+
+// Backup returns every stored meeting with its identity, history and
+// follow-up, by date then ID, for a backup that Import restores.
+func (s *Service) Backup(ctx context.Context) ([]*minutes.Archive, error) {
+	db, err := s.Store(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return db.Backup(ctx)
+}
+
+var importMessages = minutes.Messages{
+	"import.rejected_all":  {"Không lưu gì: %d cuộc họp/tệp bị từ chối (dùng --keep-going để lưu các cuộc họp hợp lệ).", "Nothing stored: %d meetings/files rejected (use --keep-going to store the valid ones)."},
+	"import.rejected_some": {"%d cuộc họp/tệp bị từ chối:", "%d meetings/files rejected:"},
+	"restore.mixed":        {"không trộn bản sao lưu (có khối record:) với biên bản mới trong một lần nhập; hãy nhập riêng", "a backup (with record: blocks) cannot be imported together with new records; import them separately"},
+}

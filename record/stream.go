@@ -1,0 +1,306 @@
+package record
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/minutes-vn/minutes/minutes"
+)
+
+// MaxInput bounds what is read from one source: far above any real
+// minutes, low enough that a wrong file (a video, a disk image) is refused
+// quickly.
+const MaxInput = 64 << 20
+
+// Source is one input of an import: a file, standard input, an upload. Name
+// is how messages name it; Open gives its bytes, and is called only when
+// the source is read, so that thousands of files are never open at once.
+type Source struct {
+	Name string
+	Open func() (io.ReadCloser, error)
+}
+
+// ReaderSource is a source read from r (standard input, an upload).
+func ReaderSource(name string, r io.Reader) Source {
+	return Source{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
+}
+
+// FileSource is the file at path, named as the user gave it.
+func FileSource(path string) Source {
+	return Source{Name: path, Open: func() (io.ReadCloser, error) {
+		file, err := os.Open(path)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, minutes.Errorm(minutes.EINVALID, "input.not_found", path)
+			}
+			return nil, minutes.Errorm(minutes.EINVALID, "input.unreadable", path, err)
+		}
+		if st, err := file.Stat(); err == nil && st.IsDir() {
+			file.Close()
+			return nil, minutes.Errorm(minutes.EINVALID, "input.is_dir", path, path)
+		}
+		return file, nil
+	}}
+}
+
+// Read returns the bytes of s, at most MaxInput. Every failure is EINVALID
+// naming the source.
+func (s Source) Read() ([]byte, error) {
+	r, err := s.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+	if err != nil {
+		return nil, minutes.Errorm(minutes.EINVALID, "input.unreadable", s.Name, err)
+	}
+	if len(b) > MaxInput {
+		return nil, minutes.Errorm(minutes.EINVALID, "input.too_big", s.Name, MaxInput>>20)
+	}
+	return b, nil
+}
+
+// Files lists the record files named by paths: files as given, and the
+// .yaml, .yml and .json files under each directory, sorted. stdin is the
+// source that "-" stands for.
+func Files(paths []string, stdin Source) ([]Source, error) {
+	var out []Source
+	for _, a := range paths {
+		if a == "-" {
+			out = append(out, stdin)
+			continue
+		}
+		st, err := os.Stat(a)
+		if err == nil && !st.IsDir() {
+			out = append(out, FileSource(a))
+			continue
+		}
+		if err != nil {
+			return nil, minutes.Errorm(minutes.EINVALID, "input.not_found", a)
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			switch strings.ToLower(filepath.Ext(p)) {
+			case ".yaml", ".yml", ".json":
+				if !d.IsDir() {
+					found = append(found, p)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, minutes.Errorm(minutes.EINVALID, "input.unreadable", a, err)
+		}
+		if len(found) == 0 {
+			return nil, minutes.Errorm(minutes.EINVALID, "input.empty_dir", a)
+		}
+		sort.Strings(found)
+		for _, p := range found {
+			out = append(out, FileSource(p))
+		}
+	}
+	return out, nil
+}
+
+// ReadDocs reads and decodes one source whole.
+func (s Source) ReadDocs() ([]Doc, error) {
+	b, err := s.Read()
+	if err != nil {
+		return nil, err
+	}
+	return Decode(s.Name, b)
+}
+
+// Stream is one import's sorting of decoded documents: the meetings to
+// store, the problems, and a backup's archives.
+type Stream struct {
+	// Stored are the meetings handed to the store, in order; nil when
+	// storing was rolled back.
+	Stored []*minutes.Meeting
+	// Archives are the meetings of a backup, to restore once all is read.
+	Archives []*minutes.Archive
+	// Plain counts the valid ordinary records seen, stored or not.
+	Plain int
+	// Problems lists every problem of every source; Rejected counts the
+	// documents and sources they belong to.
+	Problems []minutes.Problem
+	Rejected int
+}
+
+// ErrStop ends the storing of an import that cannot succeed: a problem
+// without keepGoing, or a backup mixed with ordinary records. The store
+// function returns it (from next) to roll back what it wrote.
+var ErrStop = errors.New("import stopped")
+
+// Import reads every source while store writes what has been read: a large
+// import takes the longer of the two instead of their sum. store is called
+// once, and only when there is a meeting to store, so that an import
+// rejected whole leaves no trace; it must write the meetings next gives
+// until next returns nil, in one transaction, and roll back when next
+// returns an error.
+//
+// Without keepGoing the import is all or nothing: the first problem makes
+// next return ErrStop, and reading goes on to list every problem at once.
+// With keepGoing each source is decoded whole before any of it is stored,
+// so that a file with a syntax error stores none of its documents. A
+// source that cannot be read at all, or an error of store other than
+// ErrStop, ends the import with that error.
+func Import(ctx context.Context, sources []Source, keepGoing bool, store func(next func() (*minutes.Meeting, error)) error) (*Stream, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	items := make(chan item, 64)
+	go decodeAll(ctx, sources, keepGoing, items)
+	st := &Stream{}
+	im := &importer{keepGoing: keepGoing, items: items, st: st}
+
+	first, err := im.next()
+	if err != nil && !errors.Is(err, ErrStop) {
+		return nil, err
+	}
+	if first != nil {
+		err := store(func() (*minutes.Meeting, error) {
+			m := first
+			if m == nil {
+				var err error
+				if m, err = im.next(); err != nil {
+					return nil, err
+				}
+			}
+			first = nil
+			if m != nil {
+				st.Stored = append(st.Stored, m)
+			}
+			return m, nil
+		})
+		if err != nil && !errors.Is(err, ErrStop) {
+			return nil, err
+		}
+		if err != nil {
+			st.Stored = nil // rolled back
+		}
+	}
+	im.drain()
+	if err := ctx.Err(); err != nil {
+		return nil, err // interrupted: reading stopped early
+	}
+	return st, nil
+}
+
+// item is one decoded document, or the error of a source that could not be
+// read or decoded at all.
+type item struct {
+	doc Doc
+	err error
+}
+
+// decodeAll sends every document of every source to out, then closes it.
+func decodeAll(ctx context.Context, sources []Source, wholeFiles bool, out chan<- item) {
+	defer close(out)
+	send := func(it item) error {
+		if err := ctx.Err(); err != nil {
+			return err // select would pick at random between the two
+		}
+		select {
+		case out <- it:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for _, s := range sources {
+		var err error
+		if wholeFiles {
+			var docs []Doc
+			if docs, err = s.ReadDocs(); err == nil {
+				for _, d := range docs {
+					if send(item{doc: d}) != nil {
+						return
+					}
+				}
+			}
+		} else {
+			var b []byte
+			if b, err = s.Read(); err == nil {
+				err = DecodeFunc(s.Name, b, func(d Doc) error { return send(item{doc: d}) })
+			}
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil && send(item{err: err}) != nil {
+			return
+		}
+	}
+}
+
+// importer sorts decoded documents into a Stream.
+type importer struct {
+	keepGoing bool
+	items     <-chan item
+	st        *Stream
+}
+
+// next returns the next meeting to store, or nil when there are no more.
+// It returns ErrStop once the import cannot succeed, and the error of a
+// source that could not be read.
+func (im *importer) next() (*minutes.Meeting, error) {
+	st := im.st
+	for it := range im.items {
+		m, err := im.sort(it)
+		if err != nil {
+			return nil, err
+		}
+		if (len(st.Problems) > 0 && !im.keepGoing) || (len(st.Archives) > 0 && st.Plain > 0) {
+			return nil, ErrStop
+		}
+		if m != nil && len(st.Archives) == 0 {
+			return m, nil
+		}
+	}
+	return nil, nil
+}
+
+// drain sorts what is left, for the report of every problem.
+func (im *importer) drain() {
+	for it := range im.items {
+		_, _ = im.sort(it)
+	}
+}
+
+func (im *importer) sort(it item) (*minutes.Meeting, error) {
+	err := it.err
+	if err == nil {
+		err = it.doc.Err
+	}
+	if err != nil {
+		if minutes.ErrorCode(err) != minutes.EINVALID {
+			return nil, err
+		}
+		ps := minutes.Problems(err)
+		if len(ps) == 0 {
+			// A source that cannot be read (missing, too big, unreadable)
+			// is a problem of the import like any other, never skipped
+			// in silence.
+			ps = []minutes.Problem{{Reason: minutes.ReasonOf(err)}}
+		}
+		im.st.Problems = append(im.st.Problems, ps...)
+		im.st.Rejected++
+		return nil, nil
+	}
+	if a := it.doc.Archive(); a != nil {
+		im.st.Archives = append(im.st.Archives, a)
+		return nil, nil
+	}
+	im.st.Plain++
+	return it.doc.Meeting, nil
+}
