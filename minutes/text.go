@@ -9,7 +9,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Length limits, in characters (runes), from SPEC §1.
+// Length limits, in characters (runes): far above any real record, low
+// enough that a wrong paste is refused with a clear message.
 const (
 	MaxTitle = 1000
 	MaxText  = 100000

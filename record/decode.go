@@ -1,6 +1,11 @@
-// Package record reads and writes meetings in the record format of SPEC §1:
-// YAML (several documents per file) or JSON with the same keys. It owns the
-// YAML dependency; the domain knows nothing of files.
+// Package record reads and writes meetings in the record format: YAML
+// (several documents per file) or JSON with the same keys, strictly
+// (unknown keys, wrong types and impossible values are problems with their
+// field path and line). It owns the YAML dependency, the reading of record
+// sources (files, standard input, uploads) and the import stream that
+// stores them while they are read, backups, and the JSON and CSV views that
+// scripts read. It imports only the domain (minutes): never the store,
+// report or a front end.
 package record
 
 import (

@@ -10,7 +10,8 @@ import (
 	"github.com/minutes-vn/minutes/minutes"
 )
 
-// Wire is a meeting in the record format, keys in the order of SPEC §1.
+// Wire is a meeting in the record format, keys in the order a secretary
+// fills them in (the order of minutes template).
 // Encoding goes through it so that YAML and JSON agree on keys and order.
 type Wire struct {
 	ID                 int64            `yaml:"id,omitempty" json:"id,omitempty"`

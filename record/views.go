@@ -1,6 +1,10 @@
 package record
 
 import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/minutes-vn/minutes/minutes"
@@ -88,4 +92,43 @@ func MeetingViews(ms []*minutes.Meeting) []Wire {
 		out[i] = ToWire(m, true)
 	}
 	return out
+}
+
+// MeetingsCSV writes ms as list -o csv prints them: one row per meeting.
+func MeetingsCSV(w io.Writer, ms []*minutes.Meeting) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"id", "date", "organization", "number", "title", "chairs", "present", "at_least", "turns", "conclusions", "status", "version"})
+	for _, m := range ms {
+		_ = cw.Write([]string{
+			strconv.FormatInt(m.ID, 10), m.Date.String(), m.Organization, m.Number, m.Title,
+			chairNames(m), strconv.Itoa(m.Attendance.Present), strconv.FormatBool(m.Attendance.AtLeast),
+			strconv.Itoa(m.Turns()), strconv.Itoa(len(m.Conclusions)), m.Status, strconv.Itoa(m.Version),
+		})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func chairNames(m *minutes.Meeting) string {
+	names := make([]string, len(m.Chairs))
+	for i, c := range m.Chairs {
+		names[i] = c.Name
+	}
+	return strings.Join(names, "; ")
+}
+
+// TasksCSV writes ts as tasks -o csv prints them.
+func TasksCSV(w io.Writer, ts []TaskView) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"id", "meeting_id", "meeting_date", "organization", "meeting_title", "position",
+		"content", "owner", "due", "status", "overdue", "days_overdue", "done_on", "note", "reason"})
+	for _, t := range ts {
+		_ = cw.Write([]string{
+			strconv.FormatInt(t.ID, 10), strconv.FormatInt(t.MeetingID, 10), t.MeetingDate, t.Organization,
+			t.MeetingTitle, strconv.Itoa(t.Position), t.Content, t.Owner, t.Due, t.Status,
+			strconv.FormatBool(t.Overdue), strconv.Itoa(t.DaysOverdue), t.DoneOn, t.Note, t.Reason,
+		})
+	}
+	cw.Flush()
+	return cw.Error()
 }

@@ -1,5 +1,8 @@
-// Package report turns meetings into PDFs: the minutes of one meeting
-// (biên bản, SPEC §3) and the quarterly report (SPEC §4).
+// Package report turns meetings into the documents an office prints: the
+// minutes of one meeting (biên bản) and the quarterly report. It imports
+// the domain (minutes), the PDF writer (internal/gofpdf) and the fonts;
+// never the store, the record format or a front end: it is given values
+// and returns bytes.
 //
 // Each document is built in two steps. A pure function (LayoutMinutes,
 // LayoutQuarterly) turns the data into a Layout: a list of Blocks whose
@@ -15,7 +18,7 @@
 // Sizes, labels and fixed texts of both styles (Party, State) live in
 // format.go, so that an office can correct them in one place.
 //
-// Text is made safe for gofpdf (see DEPENDENCIES.md): composed to NFC,
+// Text is made safe for gofpdf, which does not shape text: composed to NFC,
 // leftover combining marks dropped, runes the font lacks (emoji included)
 // printed as "□" with a Warning naming the field; a panic inside gofpdf is
 // returned as an error. Each document registers only the font styles it

@@ -7,7 +7,8 @@ package report
 // so the values are kept together where they can be changed without touching
 // the layout or the renderer.
 
-// Page setup, in millimetres (SPEC §3).
+// Page setup, in millimetres: A4 portrait, margins top 20, bottom 20,
+// left 30, right 15, as the official formats of Party and State documents ask.
 const (
 	pageWidth    = 210.0
 	pageHeight   = 297.0
@@ -193,7 +194,7 @@ var stateFormat = format{
 	SecretaryRole: "THƯ KÝ",
 }
 
-// Quarterly report texts (SPEC §4).
+// Quarterly report texts.
 const (
 	quarterlyTitleForm     = "Tổng hợp các hội nghị %s" // %s = "quý I/2021"
 	quarterlyPageForm      = "Trang %d/%d"

@@ -156,7 +156,8 @@ func sentence(s string) string {
 	return s + "."
 }
 
-// LayoutMinutes turns a meeting into the blocks of its biên bản (SPEC §3).
+// LayoutMinutes turns a meeting into the blocks of its biên bản, in the
+// order of Hướng dẫn 16-HD/VPTW (Party) or Mẫu 1.9 of Nghị định 30/2020 (State).
 // It is pure: the same meeting always gives the same layout. Text is
 // cleaned for printing; the warnings say which fields were altered.
 func LayoutMinutes(m *minutes.Meeting) (*Layout, []Warning) {

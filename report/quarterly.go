@@ -232,7 +232,7 @@ func FiguresCSV(w io.Writer, f QuarterlyFigures) error {
 	return cw.Error()
 }
 
-// Quarterly renders the quarterly report as a PDF (SPEC §4).
+// Quarterly renders the quarterly report as a PDF.
 func Quarterly(in QuarterlyInput) ([]byte, []Warning, error) {
 	l, warnings := LayoutQuarterly(in)
 	out, err := render(l)

@@ -1,5 +1,6 @@
 // Package schema holds the database migrations, one folder per dialect,
-// embedded in the binary, and applies them.
+// embedded in the binary, and applies them under a lock. It imports only
+// the standard library.
 package schema
 
 import (

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -57,7 +56,7 @@ func writeMeetings(p *minutes.Printer, w io.Writer, format string, ms []*minutes
 		}
 		return record.EncodeYAML(w, vals...)
 	case fmtCSV:
-		return writeCSV(w, ms)
+		return record.MeetingsCSV(w, ms)
 	case fmtText:
 		for i, m := range ms {
 			if i > 0 {
@@ -69,20 +68,6 @@ func writeMeetings(p *minutes.Printer, w io.Writer, format string, ms []*minutes
 	default:
 		return writeTable(p, w, ms)
 	}
-}
-
-func writeCSV(w io.Writer, ms []*minutes.Meeting) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"id", "date", "organization", "number", "title", "chairs", "present", "at_least", "turns", "conclusions", "status", "version"})
-	for _, m := range ms {
-		_ = cw.Write([]string{
-			strconv.FormatInt(m.ID, 10), m.Date.String(), m.Organization, m.Number, m.Title,
-			chairNames(m), strconv.Itoa(m.Attendance.Present), strconv.FormatBool(m.Attendance.AtLeast),
-			strconv.Itoa(m.Turns()), strconv.Itoa(len(m.Conclusions)), m.Status, strconv.Itoa(m.Version),
-		})
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 func chairNames(m *minutes.Meeting) string {

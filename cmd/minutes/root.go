@@ -17,7 +17,7 @@ import (
 	"github.com/minutes-vn/minutes/minutes/sqlstore"
 )
 
-// Exit statuses (SPEC §2).
+// Exit statuses, one per error code; scripts rely on them.
 const (
 	exitOK       = 0
 	exitFailure  = 1

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -82,7 +81,7 @@ func runTasks(ctx context.Context, f *factory, opts *tasksOptions) error {
 	case fmtJSON:
 		return record.EncodeJSON(f.IO.Out, record.TaskViews(ts, today))
 	case fmtCSV:
-		return writeTasksCSV(f.IO.Out, record.TaskViews(ts, today))
+		return record.TasksCSV(f.IO.Out, record.TaskViews(ts, today))
 	}
 	if len(ts) == 0 {
 		// Nothing on standard output, so that cron sends no mail (with -q,
@@ -153,21 +152,6 @@ func writeTasksText(p *minutes.Printer, w io.Writer, ts []minutes.Task, today mi
 
 func indentLines(s, indent string) string {
 	return strings.ReplaceAll(s, "\n", "\n"+indent)
-}
-
-func writeTasksCSV(w io.Writer, ts []record.TaskView) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"id", "meeting_id", "meeting_date", "organization", "meeting_title", "position",
-		"content", "owner", "due", "status", "overdue", "days_overdue", "done_on", "note", "reason"})
-	for _, t := range ts {
-		_ = cw.Write([]string{
-			strconv.FormatInt(t.ID, 10), strconv.FormatInt(t.MeetingID, 10), t.MeetingDate, t.Organization,
-			t.MeetingTitle, strconv.Itoa(t.Position), t.Content, t.Owner, t.Due, t.Status,
-			strconv.FormatBool(t.Overdue), strconv.Itoa(t.DaysOverdue), t.DoneOn, t.Note, t.Reason,
-		})
-	}
-	cw.Flush()
-	return cw.Error()
 }
 
 // parseTaskID reads a task ID argument: the number shown by minutes tasks.

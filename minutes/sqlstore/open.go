@@ -1,6 +1,10 @@
 // Package sqlstore keeps meetings in SQLite (embedded, the default) or
 // PostgreSQL (shared by a province's offices) through one set of queries.
-// It is the only package that imports database drivers.
+// It is the only package that imports database drivers and sqlx, and the
+// one reader of a DSN. It saves and loads; the rules it applies inside its
+// transactions are the domain's (minutes). It imports minutes, schema and
+// record (the canonical form of history snapshots); never app, report or a
+// front end.
 package sqlstore
 
 import (
