@@ -89,7 +89,6 @@ func TestChecksumLeavesInputAlone(t *testing.T) {
 func renderShared(t *testing.T, text string) []byte {
 	t.Helper()
 	pdf := New("P", "mm", "A4", "")
-	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
 	day := time.Date(2021, 3, 25, 7, 30, 0, 0, time.UTC)
 	pdf.SetCreationDate(day)
@@ -98,10 +97,9 @@ func renderShared(t *testing.T, text string) []byte {
 	pdf.AddUTF8FontFromBytes("serif", "B", liberationserifbold.TTF)
 	pdf.AddPage()
 	pdf.SetFont("serif", "", 14)
-	pdf.Cell(0, 10, text)
-	pdf.Ln(10)
+	pdf.CellFormat(0, 10, text, "", 1, "L", false, 0, "")
 	pdf.SetFont("serif", "B", 14)
-	pdf.Cell(0, 10, text)
+	pdf.CellFormat(0, 10, text, "", 0, "L", false, 0, "")
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		t.Fatal(err)
@@ -183,11 +181,22 @@ func TestSliceCompressReuse(t *testing.T) {
 	}
 }
 
+// cutFont is upstream's UTF8CutFont, which only this test used: the subset
+// of inBuf that holds the runes of cutset, as written into documents.
+func cutFont(inBuf []byte, cutset string) []byte {
+	f := newUTF8Font(&fileReader{readerPosition: 0, array: inBuf})
+	runes := map[int]int{}
+	for i, r := range cutset {
+		runes[i] = int(r)
+	}
+	return f.GenerateCutFont(runes)
+}
+
 // TestUTF8CutFont parses a subset with an independent reader: the runes
 // asked for keep their glyphs and advances, the others are gone.
 func TestUTF8CutFont(t *testing.T) {
 	const keep = "Biên bản Hội nghị Đảng ủy ỹ"
-	sub := UTF8CutFont(liberationserifregular.TTF, keep)
+	sub := cutFont(liberationserifregular.TTF, keep)
 	if len(sub) == 0 || len(sub) > len(liberationserifregular.TTF)/4 {
 		t.Fatalf("subset of %d bytes from a font of %d", len(sub), len(liberationserifregular.TTF))
 	}

@@ -50,11 +50,8 @@ type utf8FontFile struct {
 	StemV                int
 	ItalicAngle          int
 	Flags                int
-	UnderlinePosition    float64
-	UnderlineThickness   float64
 	CharWidths           []int
 	DefaultWidth         float64
-	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
 }
 
@@ -292,12 +289,12 @@ func inArray(s int, arr []int) bool {
 	return false
 }
 
-func (utf *utf8FontFile) parseNAMETable() int {
+func (utf *utf8FontFile) parseNAMETable() {
 	namePosition := utf.SeekTable("name")
 	format := utf.readUint16()
 	if format != 0 {
 		utf.fail(fmt.Errorf("name table format %d is not supported", format))
-		return format
+		return
 	}
 	nameCount := utf.readUint16()
 	stringDataPosition := namePosition + utf.readUint16()
@@ -320,7 +317,7 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			utf.seek(stringDataPosition + position)
 			if size%2 != 0 {
 				utf.fail(fmt.Errorf("name table: a Unicode name of odd length"))
-				return format
+				return
 			}
 			size /= 2
 			currentName = ""
@@ -348,7 +345,6 @@ func (utf *utf8FontFile) parseNAMETable() int {
 			}
 		}
 	}
-	return format
 }
 
 func (utf *utf8FontFile) parseHEADTable() {
@@ -447,9 +443,7 @@ func (utf *utf8FontFile) parsePOSTTable(weight int) {
 	utf.SeekTable("post")
 	utf.skip(4)
 	utf.ItalicAngle = int(utf.readInt16()) + utf.readUint16()/65536.0
-	scale := 1000.0 / float64(utf.fontElementSize)
-	utf.UnderlinePosition = float64(utf.readInt16()) * scale
-	utf.UnderlineThickness = float64(utf.readInt16()) * scale
+	utf.skip(4) // underline position and thickness
 	fixed := utf.readUint32()
 
 	utf.Flags = 4
@@ -465,7 +459,7 @@ func (utf *utf8FontFile) parsePOSTTable(weight int) {
 	}
 }
 
-func (utf *utf8FontFile) parseCMAPTable(format int) int {
+func (utf *utf8FontFile) parseCMAPTable() int {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
@@ -476,7 +470,7 @@ func (utf *utf8FontFile) parseCMAPTable(format int) int {
 		position := utf.readUint32()
 		oldReaderPosition := utf.fileReader.readerPosition
 		if (system == 3 && coded == 1) || system == 0 { // Microsoft, Unicode
-			format = utf.getUint16(cmapPosition + position)
+			format := utf.getUint16(cmapPosition + position)
 			if format == 4 {
 				if cidCMAPPosition == 0 {
 					cidCMAPPosition = cmapPosition + position
@@ -494,12 +488,12 @@ func (utf *utf8FontFile) parseCMAPTable(format int) int {
 }
 
 func (utf *utf8FontFile) parseTables() {
-	f := utf.parseNAMETable()
+	utf.parseNAMETable()
 	utf.parseHEADTable()
 	n := utf.parseHHEATable()
 	w := utf.parseOS2Table()
 	utf.parsePOSTTable(w)
-	runeCMAPPosition := utf.parseCMAPTable(f)
+	runeCMAPPosition := utf.parseCMAPTable()
 
 	utf.SeekTable("maxp")
 	utf.skip(4)
@@ -647,7 +641,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	// computed are not computed again: the subset's hmtx is copied from
 	// the font glyph by glyph below.
 	if utf.runeGlyph == nil {
-		pos := utf.parseCMAPTable(0)
+		pos := utf.parseCMAPTable()
 		if pos == 0 {
 			return nil
 		}
@@ -681,7 +675,6 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	glyfData := make([]byte, 0)
 	pos := 0
 	hmtxData := make([]byte, 0)
-	utf.symbolData = make(map[int]map[string][]int, 0)
 
 	for _, originalSymbolIdx := range symbolCollectionKeys {
 		hm := utf.getMetrics(oldMetrics, originalSymbolIdx)
@@ -706,13 +699,6 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 				flags = up
 				up = unpackUint16(data[posInSymbol+2 : posInSymbol+4])
 				symbolIdx := up
-				if _, OK := utf.symbolData[originalSymbolIdx]; !OK {
-					utf.symbolData[originalSymbolIdx] = make(map[string][]int)
-				}
-				if _, OK := utf.symbolData[originalSymbolIdx]["compSymbols"]; !OK {
-					utf.symbolData[originalSymbolIdx]["compSymbols"] = make([]int, 0)
-				}
-				utf.symbolData[originalSymbolIdx]["compSymbols"] = append(utf.symbolData[originalSymbolIdx]["compSymbols"], symbolIdx)
 				data = utf.insertUint16(data, posInSymbol+2, symbolArray[symbolIdx])
 				posInSymbol += 4
 				if (flags & symbolWords) != 0 {
@@ -908,7 +894,7 @@ func UTF8RuneGlyphs(ttf []byte) ([]uint16, error) {
 	if utf.tableDescriptions["cmap"] == nil {
 		return nil, fmt.Errorf("the font has no cmap table")
 	}
-	pos := utf.parseCMAPTable(0)
+	pos := utf.parseCMAPTable()
 	if utf.err != nil {
 		return nil, utf.err
 	}
@@ -1088,17 +1074,4 @@ func keySortArrayRangeMap(s map[int][]int) []int {
 	}
 	sort.Ints(keys)
 	return keys
-}
-
-// UTF8CutFont is a utility function that generates a TrueType font composed
-// only of the runes included in cutset. The rune glyphs are copied from This
-// function is demonstrated in ExampleUTF8CutFont().
-func UTF8CutFont(inBuf []byte, cutset string) (outBuf []byte) {
-	f := newUTF8Font(&fileReader{readerPosition: 0, array: inBuf})
-	runes := map[int]int{}
-	for i, r := range cutset {
-		runes[i] = int(r)
-	}
-	outBuf = f.GenerateCutFont(runes)
-	return
 }
