@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -57,26 +58,16 @@ func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
 func (d Date) Compare(e Date) int {
 	switch {
 	case d.Year != e.Year:
-		return cmpInt(d.Year, e.Year)
+		return cmp.Compare(d.Year, e.Year)
 	case d.Month != e.Month:
-		return cmpInt(int(d.Month), int(e.Month))
+		return cmp.Compare(int(d.Month), int(e.Month))
 	default:
-		return cmpInt(d.Day, e.Day)
+		return cmp.Compare(d.Day, e.Day)
 	}
 }
 
 // AddDays returns d moved by n days.
 func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 // ParseDate accepts 2021-03-25, 25/3/2021 and 25/03/2021 (also with '-' or '.'
 // between day, month and year) and rejects days that do not exist.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -101,7 +102,7 @@ func ComputeTaskFigures(tasks []minutes.Task, q minutes.Quarter, today minutes.D
 		if c := strings.Compare(a.MeetingDate, b.MeetingDate); c != 0 {
 			return c
 		}
-		return cmpInt64(a.ID, b.ID)
+		return cmp.Compare(a.ID, b.ID)
 	})
 	return f
 }

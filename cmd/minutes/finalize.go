@@ -1,62 +1,20 @@
 package main
 
 import (
-	"context"
-
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/minutes"
 )
 
-type finalizeOptions struct {
-	ID  int64
-	Yes bool
-}
-
 func newFinalizeCmd(f *factory) *cobra.Command {
-	opts := &finalizeOptions{}
-	cmd := &cobra.Command{
-		Use:     "finalize ID",
-		Short:   f.T("cmd.finalize.short"),
-		Long:    f.T("cmd.finalize.long"),
-		Example: "  minutes finalize 12\n  minutes finalize 12 --yes",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
-			opts.ID = id
-			if !opts.Yes && !f.IO.InTTY {
-				return minutes.Errorm(minutes.EUSAGE, "finalize.need_yes")
-			}
-			return runFinalize(cmd.Context(), f, opts)
-		},
-	}
-	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, f.T("flag.yes"))
-	return cmd
-}
-
-func runFinalize(ctx context.Context, f *factory, opts *finalizeOptions) error {
-	a := f.App()
-	m, err := a.Meeting(ctx, opts.ID)
-	if err != nil {
-		return err
-	}
-	if err := m.CheckFinalize(0); err != nil {
-		return err
-	}
-	if !confirm(f, opts.Yes, f.T("finalize.confirm", m.ID, m.Date.Short(), m.Title)) {
-		f.say(f.T("finalize.cancelled"))
-		return errSilent
-	}
-	// The version seen in the prompt: a change made meanwhile cancels, so
-	// that nobody approves text they have not read.
-	if err := a.Finalize(ctx, m.ID, m.Version); err != nil {
-		return err
-	}
-	f.say(f.T("finalize.done", m.ID, m.Version+1, m.ID))
-	return nil
+	return newConfirmedCmd(f, confirmed{
+		use: "finalize ID", short: "cmd.finalize.short", long: "cmd.finalize.long", key: "finalize",
+		example:  "  minutes finalize 12\n  minutes finalize 12 --yes",
+		check:    func(m *minutes.Meeting) error { return m.CheckFinalize(0) },
+		do:       (*app.Service).Finalize,
+		doneArgs: func(m *minutes.Meeting) []any { return []any{m.ID, m.Version + 1, m.ID} },
+	})
 }
 
 var finalizeMessages = minutes.Messages{
