@@ -34,7 +34,7 @@ func runBackup(ctx context.Context, f *factory, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(f, opts.Output, b.Bytes(), opts.Force); err != nil {
+	if err := writeOutput(f, opts.Output, b.Bytes(), opts.Force, modeBackup); err != nil {
 		return err
 	}
 	f.say(f.T("backup.done", len(as)))

@@ -85,7 +85,7 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 			return err
 		}
 		path := filepath.Join(opts.Dir, fmt.Sprintf("bien-ban-%d.pdf", m.ID))
-		if err := writeOutput(f, path, pdf, true); err != nil {
+		if err := writeOutput(f, path, pdf, true, modeDocument); err != nil {
 			return err
 		}
 		fmt.Fprintln(f.IO.Out, path)
@@ -103,7 +103,7 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 			return err
 		}
 		path := filepath.Join(opts.Dir, fmt.Sprintf("bao-cao-quy-%s-%d.pdf", q.Roman(), q.Year))
-		if err := writeOutput(f, path, pdf, true); err != nil {
+		if err := writeOutput(f, path, pdf, true, modeDocument); err != nil {
 			return err
 		}
 		fmt.Fprintln(f.IO.Out, path)

@@ -103,7 +103,7 @@ func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeOutput(f, opts.Output, data, opts.Force); err != nil {
+	if err := writeOutput(f, opts.Output, data, opts.Force, modeDocument); err != nil {
 		return err
 	}
 	if opts.Output != "-" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -202,10 +203,18 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(out, sep)
 }
 
+// Modes of output files: documents and data files respect the umask like
+// any file a program writes; a backup holds every meeting and its history,
+// so only its owner may read it.
+const (
+	modeDocument = 0o666
+	modeBackup   = 0o600
+)
+
 // writeOutput writes data to path atomically (a temporary file in the same
 // directory, then a rename), so an interrupted export never leaves a broken
 // file; "-" writes to standard output.
-func writeOutput(f *factory, path string, data []byte, force bool) error {
+func writeOutput(f *factory, path string, data []byte, force bool, mode os.FileMode) error {
 	if path == "-" {
 		_, err := io.Copy(f.IO.Out, bytes.NewReader(data))
 		return err
@@ -215,28 +224,33 @@ func writeOutput(f *factory, path string, data []byte, force bool) error {
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	failed := func(err error) error { return minutes.Errorm(minutes.EINVALID, "output.failed", path, err) }
+	// Not os.CreateTemp: it creates files 0600 whatever the umask says.
+	var tmp *os.File
+	var err error
+	for range 10 {
+		name := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
+		if tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode); !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
-		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+		return failed(err)
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename; cleans up on failure
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+		return failed(err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+		return failed(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+		return failed(err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+		return failed(err)
 	}
 	return nil
 }

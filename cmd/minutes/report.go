@@ -112,7 +112,7 @@ func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) er
 			opts.Output = fmt.Sprintf("bao-cao-quy-%s-%d.pdf", q.Roman(), q.Year)
 		}
 	}
-	if err := writeOutput(f, opts.Output, data, opts.Force); err != nil {
+	if err := writeOutput(f, opts.Output, data, opts.Force, modeDocument); err != nil {
 		return err
 	}
 	if opts.Output != "-" {

@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -87,20 +86,21 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if u, err := user.Current(); err == nil {
 		s.osUser = u.Username
 	}
-	dialect, target, err := parseDSN(dsn)
-	if err == nil {
-		s.dialect = dialect
-		if dialect == schema.Postgres {
-			s.db, err = sqlx.Open("postgres", postgresDSN(target))
-		} else {
-			if err = os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
-				return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", target, err)
-			}
-			s.db, err = sqlx.Open("sqlite", sqliteDSN(target))
+	d, err := parseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	s.dialect = d.dialect
+	if d.dialect == schema.Postgres {
+		s.db, err = sqlx.Open("postgres", postgresDSN(d.target))
+	} else {
+		if err := createPrivate(d.target); err != nil {
+			return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", d.target, err)
 		}
+		s.db, err = sqlx.Open("sqlite", sqliteDSN(d.target))
 	}
 	if err != nil {
-		return nil, minutes.Errorm(minutes.EUSAGE, "db.open", redact(dsn), err)
+		return nil, minutes.Errorm(minutes.EUSAGE, "db.open", Redact(dsn), err)
 	}
 	if s.dialect == schema.SQLite {
 		// One writer at a time is SQLite's rule; a small pool keeps readers
@@ -109,7 +109,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	if err := s.retryBusy(ctx, s.db.PingContext); err != nil {
 		s.db.Close()
-		return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", redact(dsn), err)
+		return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", Redact(dsn), err)
 	}
 	if err := s.retryBusy(ctx, func(ctx context.Context) error { return schema.Migrate(ctx, s.db.DB, s.dialect) }); err != nil {
 		s.db.Close()
@@ -149,43 +149,16 @@ func (s *Store) DB() *sqlx.DB { return s.db }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// parseDSN reads what --db names: a postgres:// or postgresql:// URL, or a
-// SQLite file as a path, a sqlite: URL or a file: URL; "" is DefaultPath.
-// It returns the dialect and the URL or file path. It is the program's one
-// reading of a DSN.
-func parseDSN(dsn string) (dialect, target string, err error) {
-	switch {
-	case strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://"):
-		return schema.Postgres, dsn, nil
-	case dsn == "":
-		p, err := DefaultPath()
-		return schema.SQLite, p, err
-	case strings.HasPrefix(dsn, "sqlite://"):
-		return schema.SQLite, strings.TrimPrefix(dsn, "sqlite://"), nil
-	case strings.HasPrefix(dsn, "sqlite:"):
-		return schema.SQLite, strings.TrimPrefix(dsn, "sqlite:"), nil
-	case strings.HasPrefix(dsn, "file:"):
-		p, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
-		return schema.SQLite, p, nil
-	case strings.Contains(dsn, "://"):
-		return "", "", fmt.Errorf("unknown database kind (use a file path, sqlite:PATH or postgres://…)")
-	}
-	return schema.SQLite, dsn, nil
-}
-
 // Exists reports whether the database dsn names can be opened without
 // creating it: a PostgreSQL server always (its schema is created on first
 // use, which changes nothing a user sees), a SQLite file when it is there.
 // Reading defaults and completing a word must not create a database.
 func Exists(dsn string) bool {
-	dialect, target, err := parseDSN(dsn)
-	if err != nil {
+	d, err := parseDSN(dsn)
+	if err != nil || d.dialect == schema.Postgres {
 		return true // let Open say what is wrong
 	}
-	if dialect == schema.Postgres {
-		return true
-	}
-	_, err = os.Stat(target)
+	_, err = os.Stat(d.target)
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
@@ -197,29 +170,22 @@ func sqliteDSN(path string) string {
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 }
 
-func postgresDSN(dsn string) string {
-	u, err := url.Parse(dsn)
+// createPrivate creates the SQLite file at path, readable by its owner
+// only, in a folder only its owner may enter, unless it exists: minutes of
+// Party committees are internal documents. SQLite gives its -wal and -shm
+// files the mode of the database.
+func createPrivate(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
 	if err != nil {
-		return dsn
+		return err
 	}
-	q := u.Query()
-	if q.Get("connect_timeout") == "" {
-		q.Set("connect_timeout", "10") // lib/pq waits forever by default
-	}
-	u.RawQuery = q.Encode()
-	return u.String()
-}
-
-// redact hides a password in a URL before it reaches a message.
-func redact(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
-		return dsn
-	}
-	if _, ok := u.User.Password(); ok {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
-	}
-	return u.String()
+	return f.Close()
 }
 
 func newUID() string {

@@ -402,7 +402,9 @@ func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid str
 
 // Messages are the store's own messages: what the database itself refuses
 // or cannot do. The rules of the domain speak through minutes.DomainMessages.
-var Messages = minutes.Messages{
+var Messages = minutes.JoinMessages(dsnMessages, storeMessages)
+
+var storeMessages = minutes.Messages{
 	"records.read_only": {
 		"cơ sở dữ liệu từ chối ghi vào biên bản đã thông qua của cuộc họp %d (%v)",
 		"the database refused to write to the finalized minutes of meeting %d (%v)"},
