@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/minutes-vn/minutes/internal/form"
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
@@ -11,9 +12,9 @@ import (
 // those of the packages whose errors and warnings it prints. Each run puts
 // them into words in its own language (factory.P).
 var catalog = minutes.NewCatalog(
-	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages,
+	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, form.Messages,
 	cliMessages, addMessages, amendMessages, backupMessages, configMessages, demoMessages,
-	finalizeMessages, formMessages, helpMessages, historyMessages, reportMessages,
+	finalizeMessages, helpMessages, historyMessages, reportMessages,
 	tasksMessages, templateMessages,
 )
 
