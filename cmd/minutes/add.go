@@ -1,13 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-vn/minutes/internal/form"
 	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
 )
 
@@ -56,9 +62,54 @@ func runAdd(ctx context.Context, f *factory, opts *addOptions) error {
 	if err := f.App().Record(ctx, m); err != nil {
 		return err
 	}
+	added(f, m)
+	return nil
+}
+
+// runAddForm is `minutes add` on a terminal without a file: the form, on
+// standard error, from the office defaults, stored in the database.
+func runAddForm(ctx context.Context, f *factory, accessible bool) error {
+	m, err := form.Run(ctx, form.Options{
+		In: f.IO.In, Out: f.IO.ErrOut, Accessible: accessible, Quiet: f.Quiet,
+		P: f.P, DraftPath: draftPath(),
+		Defaults: func(ctx context.Context) (minutes.Defaults, error) { return officeDefaults(ctx, f) },
+		Review: func(m *minutes.Meeting) string {
+			var b bytes.Buffer
+			writeText(f.P, &b, m)
+			text := b.String()
+			if _, rest, ok := strings.Cut(text, "\n"); ok {
+				text = rest // the heading names an ID and a status the record does not have yet
+			}
+			return text
+		},
+		Bold: f.bold, Red: f.red,
+		Save: func(ctx context.Context, m *minutes.Meeting) error { return f.App().Record(ctx, m) },
+	})
+	if errors.Is(err, form.ErrStopped) {
+		return errSilent // the form has said where the draft is
+	}
+	if err != nil {
+		return err
+	}
+	added(f, m)
+	return nil
+}
+
+// added tells of a meeting just stored: its ID on standard output (data),
+// a confirmation on standard error.
+func added(f *factory, m *minutes.Meeting) {
 	fmt.Fprintln(f.IO.Out, m.ID)
 	f.say(f.T("add.done", m.ID, m.Title))
-	return nil
+}
+
+// draftPath is the form's draft file, in the user's data directory beside
+// the default database.
+func draftPath() string {
+	p, err := sqlstore.DefaultPath()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "minutes-bien-ban-dang-soan.yaml")
+	}
+	return filepath.Join(filepath.Dir(p), "bien-ban-dang-soan.yaml")
 }
 
 // accessibleEnv reads ACCESSIBLE as huh's own examples do: set and not

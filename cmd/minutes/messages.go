@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/minutes-vn/minutes/app"
+	"github.com/minutes-vn/minutes/internal/form"
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
@@ -12,9 +13,9 @@ import (
 // those of the packages whose errors and warnings it prints. Each run puts
 // them into words in its own language (factory.P).
 var catalog = minutes.NewCatalog(
-	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, app.Messages,
+	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, app.Messages, form.Messages,
 	cliMessages, addMessages, amendMessages, backupMessages, configMessages, demoMessages,
-	finalizeMessages, formMessages, helpMessages, historyMessages, reportMessages,
+	finalizeMessages, helpMessages, historyMessages, reportMessages,
 	tasksMessages, templateMessages,
 )
 
