@@ -76,10 +76,3 @@ func (s *Service) Store(ctx context.Context) (Store, error) {
 	}
 	return s.store, nil
 }
-
-// Opened returns the store when it has been opened, else nil.
-func (s *Service) Opened() Store {
-	s.once.Lock()
-	defer s.once.Unlock()
-	return s.store
-}

@@ -140,12 +140,6 @@ func (p *Printer) T(key string, args ...any) string {
 	return fmt.Sprintf(f, words...)
 }
 
-// Has reports whether the catalogue knows key.
-func (p *Printer) Has(key string) bool {
-	_, ok := p.cat.msgs[key]
-	return ok
-}
-
 // Msg puts m into words.
 func (p *Printer) Msg(m Msg) string { return p.T(m.Key, m.Args...) }
 

@@ -42,18 +42,15 @@ func checkFormat(flag, value string, allowed ...string) error {
 func writeMeetings(p *minutes.Printer, w io.Writer, format string, ms []*minutes.Meeting, asList bool) error {
 	switch format {
 	case fmtJSON:
-		wires := make([]record.Wire, len(ms))
-		for i, m := range ms {
-			wires[i] = record.ToWire(m, true)
+		views := record.MeetingViews(ms)
+		if !asList && len(views) == 1 {
+			return record.EncodeJSON(w, views[0])
 		}
-		if !asList && len(wires) == 1 {
-			return record.EncodeJSON(w, wires[0])
-		}
-		return record.EncodeJSON(w, wires)
+		return record.EncodeJSON(w, views)
 	case fmtYAML:
 		vals := make([]any, len(ms))
-		for i, m := range ms {
-			vals[i] = record.ToWire(m, true)
+		for i, v := range record.MeetingViews(ms) {
+			vals[i] = v
 		}
 		return record.EncodeYAML(w, vals...)
 	case fmtCSV:
@@ -109,12 +106,7 @@ func presentText(p *minutes.Printer, a minutes.Attendance) string {
 	return strconv.Itoa(a.Present)
 }
 
-func statusText(p *minutes.Printer, s string) string {
-	if s == minutes.StatusFinalized {
-		return p.T("status.finalized")
-	}
-	return p.T("status.draft")
-}
+func statusText(p *minutes.Printer, s string) string { return p.Msg(minutes.StatusMsg(s)) }
 
 // writeText prints one meeting as readable text.
 func writeText(p *minutes.Printer, w io.Writer, m *minutes.Meeting) {

@@ -87,9 +87,6 @@ func (f *factory) App() *app.Service {
 	return f.app
 }
 
-// Store opens the database on first use.
-func (f *factory) Store(ctx context.Context) (app.Store, error) { return f.App().Store(ctx) }
-
 // existing returns the operations when the database exists, else nil, so
 // that reading defaults or completing a word never creates a database as
 // a side effect.
