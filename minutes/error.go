@@ -11,6 +11,7 @@ const (
 	ENOTFOUND = "not_found" // no such meeting, version or task
 	ECONFLICT = "conflict"  // finalized, or changed by someone else meanwhile
 	EUSAGE    = "usage"     // a flag or argument is malformed
+	EFAILED   = "failed"    // a file or the database failed for a reason outside the input: disk full, permission denied
 	EINTERNAL = "internal"  // anything else: a bug or a broken database
 )
 

@@ -24,13 +24,19 @@ type result struct {
 // ("KEY=value").
 func runCLI(t *testing.T, dsn, stdin string, args []string, env ...string) result {
 	t.Helper()
+	return runCLIOn(t, false, dsn, stdin, args, env...)
+}
+
+// runCLIOn is runCLI with standard input a terminal or not.
+func runCLIOn(t *testing.T, terminal bool, dsn, stdin string, args []string, env ...string) result {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	vars := map[string]string{"MINUTES_DB": dsn}
 	for _, kv := range env {
 		k, v, _ := strings.Cut(kv, "=")
 		vars[k] = v
 	}
-	io := &IO{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut}
+	io := &IO{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, InTTY: terminal}
 	code := Execute(context.Background(), args, io, func(k string) string { return vars[k] })
 	return result{code, out.String(), errOut.String()}
 }

@@ -16,12 +16,13 @@ import (
 )
 
 type demoOptions struct {
-	Dir string
+	Dir   string
+	Force bool
 }
 
 func newDemoCmd(f *factory) *cobra.Command {
 	opts := &demoOptions{Dir: "minutes-demo"}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:     "demo [DIR]",
 		Short:   f.T("cmd.demo.short"),
 		Long:    f.T("cmd.demo.long"),
@@ -34,6 +35,8 @@ func newDemoCmd(f *factory) *cobra.Command {
 			return runDemo(cmd.Context(), f, opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Force, "force", false, f.T("flag.force"))
+	return cmd
 }
 
 // runDemo loads the bundled examples into a fresh database in a temporary
@@ -46,7 +49,7 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 	defer os.RemoveAll(tmp)
 	f.DSN = filepath.Join(tmp, "demo.db")
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return minutes.Errorm(minutes.EINVALID, "output.failed", opts.Dir, err)
+		return minutes.Errorm(minutes.EFAILED, "output.failed", opts.Dir, err)
 	}
 	names, err := fs.Glob(examples.FS, "*.yaml")
 	if err != nil {
@@ -78,17 +81,20 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 			return err
 		}
 	}
+	// Every document is made before any is written, so that a demo that
+	// would overwrite a file without --force writes nothing.
+	type doc struct {
+		path string
+		data []byte
+	}
+	var docs []doc
 	quarters := map[minutes.Quarter]bool{}
 	for _, m := range ms {
 		pdf, err := renderMinutes(f, m)
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(opts.Dir, fmt.Sprintf("bien-ban-%d.pdf", m.ID))
-		if err := writeOutput(f, path, pdf, true, modeDocument); err != nil {
-			return err
-		}
-		fmt.Fprintln(f.IO.Out, path)
+		docs = append(docs, doc{filepath.Join(opts.Dir, fmt.Sprintf("bien-ban-%d.pdf", m.ID)), pdf})
 		quarters[minutes.QuarterOf(m.Date)] = true
 	}
 	for q := range quarters {
@@ -102,11 +108,18 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(opts.Dir, fmt.Sprintf("bao-cao-quy-%s-%d.pdf", q.Roman(), q.Year))
-		if err := writeOutput(f, path, pdf, true, modeDocument); err != nil {
+		docs = append(docs, doc{filepath.Join(opts.Dir, fmt.Sprintf("bao-cao-quy-%s-%d.pdf", q.Roman(), q.Year)), pdf})
+	}
+	for _, d := range docs {
+		if _, err := os.Stat(d.path); err == nil && !opts.Force {
+			return minutes.Errorm(minutes.EUSAGE, "output.exists", d.path)
+		}
+	}
+	for _, d := range docs {
+		if err := writeOutput(f, d.path, d.data, opts.Force, modeDocument); err != nil {
 			return err
 		}
-		fmt.Fprintln(f.IO.Out, path)
+		fmt.Fprintln(f.IO.Out, d.path)
 	}
 	f.say(f.T("demo.done", len(ms), opts.Dir))
 	return nil

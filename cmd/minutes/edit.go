@@ -89,12 +89,16 @@ func editLoop(f *factory, m *minutes.Meeting) (*edited, error) {
 		}
 		if lastBad != nil && bytes.Equal(body, lastBad) {
 			// Saved again without fixing anything: stop, but keep the text.
-			path, _ := keepText(m.ID, body)
-			return nil, minutes.Errorm(minutes.EINVALID, "edit.gave_up", path)
+			return nil, keepInvalid(f, m.ID, body, nil)
 		}
 		docs, err := record.Meetings(f.T("edit.source", m.ID), body)
 		if err == nil && len(docs) != 1 {
 			err = minutes.Errorm(minutes.EINVALID, "edit.one_meeting", len(docs))
+		}
+		if err != nil && !f.IO.InTTY {
+			// No terminal: nobody is there to fix the text, and an editor
+			// run by a script would be reopened for ever.
+			return nil, keepInvalid(f, m.ID, body, err)
 		}
 		if err != nil {
 			header = f.T("edit.header_error", m.ID, m.Version) + "\n" + f.P.Error(err)
@@ -107,27 +111,47 @@ func editLoop(f *factory, m *minutes.Meeting) (*edited, error) {
 	}
 }
 
+// keepInvalid ends an edit whose text is still invalid, keeping the text;
+// problems, when known, are listed after the message.
+func keepInvalid(f *factory, id int64, text []byte, problems error) error {
+	where := keepText(f, id, text)
+	e := minutes.Errorm(minutes.EINVALID, "edit.gave_up", where)
+	var pe *minutes.Error
+	if errors.As(problems, &pe) {
+		e.Problems = pe.Problems
+	}
+	return e
+}
+
 // keepOnConflict saves the user's text when the meeting changed meanwhile,
 // so that nothing typed is lost, and says where.
 func keepOnConflict(f *factory, err error, id int64, text []byte) error {
 	if minutes.ErrorCode(err) != minutes.ECONFLICT {
 		return err
 	}
-	path, kerr := keepText(id, text)
-	if kerr != nil {
-		return errors.Join(err, kerr)
-	}
 	var e *minutes.Error
 	errors.As(err, &e)
-	return e.Then(minutes.M("edit.kept", path))
+	return e.Then(minutes.M("edit.kept", keepText(f, id, text)))
 }
 
-// keepText writes text to the recovery folder beside the default database.
-func keepText(id int64, text []byte) (string, error) {
-	dir := os.TempDir()
+// keepText keeps what the user typed where it can: the recovery folder
+// beside the default database, else the temporary folder, else standard
+// error. It returns where, for the message.
+func keepText(f *factory, id int64, text []byte) string {
+	var dirs []string
 	if p, err := sqlstore.DefaultPath(); err == nil {
-		dir = filepath.Join(filepath.Dir(p), "recovered")
+		dirs = append(dirs, filepath.Join(filepath.Dir(p), "recovered"))
 	}
+	for _, dir := range append(dirs, os.TempDir()) {
+		if path, err := keepTextIn(dir, id, text); err == nil {
+			return path
+		}
+	}
+	fmt.Fprintf(f.IO.ErrOut, "%s\n%s\n", f.T("edit.kept_below"), text)
+	return f.T("edit.kept_stderr")
+}
+
+func keepTextIn(dir string, id int64, text []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
@@ -141,6 +165,9 @@ func keepText(id int64, text []byte) (string, error) {
 	if cerr := file.Close(); err == nil {
 		err = cerr
 	}
+	if err != nil {
+		os.Remove(file.Name())
+	}
 	return file.Name(), err
 }
 
@@ -149,38 +176,89 @@ func keepText(id int64, text []byte) (string, error) {
 func runEditor(f *factory, id int64, text []byte) ([]byte, error) {
 	file, err := os.CreateTemp("", fmt.Sprintf("minutes-%d-*.yaml", id))
 	if err != nil {
-		return nil, err
+		return nil, minutes.Errorm(minutes.EFAILED, "edit.temp_failed", err)
 	}
 	path := file.Name()
 	defer os.Remove(path)
 	if _, err := file.Write(text); err != nil {
 		file.Close()
-		return nil, err
+		return nil, minutes.Errorm(minutes.EFAILED, "edit.temp_failed", err)
 	}
 	if err := file.Close(); err != nil {
-		return nil, err
+		return nil, minutes.Errorm(minutes.EFAILED, "edit.temp_failed", err)
 	}
 	editor := editorCommand(f.Getenv)
+	f.say(f.T("edit.waiting", editor[0]))
 	cmd := exec.Command(editor[0], append(editor[1:], path)...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = f.IO.In, f.IO.ErrOut, f.IO.ErrOut
 	if err := cmd.Run(); err != nil {
 		return nil, minutes.Errorm(minutes.EUSAGE, "edit.editor_failed", strings.Join(editor, " "), err)
 	}
-	return os.ReadFile(path)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, minutes.Errorm(minutes.EFAILED, "edit.file_gone", editor[0], path)
+	}
+	return b, nil
 }
 
 // editorCommand is $VISUAL or $EDITOR (which may carry arguments, such as
-// "code --wait"), else notepad on Windows and vi elsewhere.
+// "code --wait", and be quoted as a shell would: "C:\Program Files\…\
+// notepad++.exe" -multiInst), else notepad on Windows and vi elsewhere.
 func editorCommand(getenv func(string) string) []string {
 	for _, k := range []string{"MINUTES_EDITOR", "VISUAL", "EDITOR"} {
-		if v := strings.Fields(getenv(k)); len(v) > 0 {
-			return v
+		v := strings.TrimSpace(getenv(k))
+		if v == "" {
+			continue
+		}
+		if _, err := os.Stat(v); err == nil {
+			return []string{v} // a path with spaces, unquoted
+		}
+		if words := shellWords(v); len(words) > 0 {
+			return words
 		}
 	}
 	if runtime.GOOS == "windows" {
 		return []string{"notepad"}
 	}
 	return []string{"vi"}
+}
+
+// shellWords splits s into words as a shell does with quotes: "…" and '…'
+// group words, and a backslash is an ordinary character (Windows paths)
+// except before a quote inside "…".
+func shellWords(s string) []string {
+	var words []string
+	var cur strings.Builder
+	inWord := false
+	var quote rune
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote == '"' && r == '\\' && i+1 < len(rs) && rs[i+1] == '"':
+			cur.WriteRune('"')
+			i++
+		case quote != 0:
+			cur.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, inWord = r, true
+		case r == ' ' || r == '\t':
+			if inWord {
+				words = append(words, cur.String())
+				cur.Reset()
+				inWord = false
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if inWord {
+		words = append(words, cur.String())
+	}
+	return words
 }
 
 func commentLines(s string) string {

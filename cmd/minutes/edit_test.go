@@ -30,6 +30,11 @@ func TestEdit(t *testing.T) {
 		edit := func(id, script string) result {
 			return runCLI(t, dsn, "", []string{"edit", id}, "EDITOR="+editorScript(t, script))
 		}
+		// editOnTerminal is edit by someone at a terminal, who can fix what
+		// the editor reopens.
+		editOnTerminal := func(id, script string) result {
+			return runCLIOn(t, true, dsn, "", []string{"edit", id}, "EDITOR="+editorScript(t, script))
+		}
 
 		t.Run("OK", func(t *testing.T) {
 			id := add()
@@ -57,7 +62,7 @@ func TestEdit(t *testing.T) {
 		t.Run("InvalidReopensWithTheErrorThenSaves", func(t *testing.T) {
 			id := add()
 			dir := t.TempDir()
-			r := edit(id, `n=$(cat "`+dir+`/count" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "`+dir+`/count"
+			r := editOnTerminal(id, `n=$(cat "`+dir+`/count" 2>/dev/null || echo 0); n=$((n+1)); echo $n > "`+dir+`/count"
 if [ $n = 1 ]; then sed -i 's|^date: .*|date: 31/02/2021|' "$1"
 else cp "$1" "`+dir+`/seen.yaml"; sed -i 's|^date: .*|date: 2021-03-26|' "$1"; fi`)
 			if r.code != 0 {
@@ -95,6 +100,47 @@ else cp "$1" "`+dir+`/seen.yaml"; sed -i 's|^date: .*|date: 2021-03-26|' "$1"; f
 			}
 		})
 
+		t.Run("ErrNoTerminalStopsAtFirstInvalidSave", func(t *testing.T) {
+			id := add()
+			dir := t.TempDir()
+			// An editor run by a script that keeps saving invalid text
+			// (doubling it each time) must not be reopened.
+			r := edit(id, `echo x >> "`+dir+`/count"; cat "$1" "$1" > "$1.2"; mv "$1.2" "$1"; sed -i 's|^date: .*|date: 31/02/2021|' "$1"`)
+			if r.code != 3 || !strings.Contains(r.errOut, "hủy sửa") {
+				t.Fatalf("exit %d, want 3: %s", r.code, r.errOut)
+			}
+			if n, _ := os.ReadFile(filepath.Join(dir, "count")); string(n) != "x\n" {
+				t.Fatalf("the editor ran %d times without a terminal, want once", strings.Count(string(n), "x"))
+			}
+		})
+
+		t.Run("ErrEditorDeletesItsFile", func(t *testing.T) {
+			id := add()
+			r := edit(id, `rm "$1"`)
+			if r.code != 1 || !strings.Contains(r.errOut, "đã xóa tệp") || strings.Contains(r.errOut, "lỗi nội bộ") {
+				t.Fatalf("exit %d, want 1 saying the file was deleted: %s", r.code, r.errOut)
+			}
+		})
+
+		t.Run("EditorPathWithSpaces", func(t *testing.T) {
+			id := add()
+			dir := filepath.Join(t.TempDir(), "Program Files", "Notepad++")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			script := filepath.Join(dir, "notepad++.sh")
+			if err := os.WriteFile(script, []byte("#!/bin/sh\nsed -i \"s/^title: .*/title: Sửa bằng $1/\" \"$2\"\n"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			r := runCLI(t, dsn, "", []string{"edit", id}, `EDITOR="`+script+`" -multiInst`)
+			if r.code != 0 || !strings.Contains(r.errOut, "Đang chờ trình soạn thảo") {
+				t.Fatalf("exit %d: %s", r.code, r.errOut)
+			}
+			if out := mustRun(t, dsn, "show", id); !strings.Contains(out, "Sửa bằng -multiInst") {
+				t.Fatalf("the quoted editor did not run with its argument:\n%s", out)
+			}
+		})
+
 		t.Run("ErrFinalized", func(t *testing.T) {
 			id := add()
 			mustRun(t, dsn, "finalize", id, "--yes")
@@ -104,4 +150,19 @@ else cp "$1" "`+dir+`/seen.yaml"; sed -i 's|^date: .*|date: 2021-03-26|' "$1"; f
 			}
 		})
 	})
+}
+
+func TestShellWords(t *testing.T) {
+	for in, want := range map[string][]string{
+		`vi`:          {"vi"},
+		`code --wait`: {"code", "--wait"},
+		`"C:\Program Files\Notepad++\notepad++.exe" -multiInst`: {`C:\Program Files\Notepad++\notepad++.exe`, "-multiInst"},
+		`'/opt/my editor/ed' -x`:                                {"/opt/my editor/ed", "-x"},
+		`"say \"hi\"" x`:                                        {`say "hi"`, "x"},
+		`  `:                                                    nil,
+	} {
+		if got := shellWords(in); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("shellWords(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

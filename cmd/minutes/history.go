@@ -14,8 +14,8 @@ import (
 )
 
 type historyOptions struct {
-	ID     int64
-	Output string
+	ID int64
+	dataOut
 }
 
 func newHistoryCmd(f *factory) *cobra.Command {
@@ -31,14 +31,14 @@ func newHistoryCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := checkFormat("-o", opts.Output, fmtTable, fmtJSON); err != nil {
+			if err := opts.resolve(); err != nil {
 				return err
 			}
 			opts.ID = id
 			return runHistory(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", fmtTable, f.T("flag.output")+" (table|json)")
+	opts.outputFlags(f, cmd, fmtTable, fmtTable, fmtJSON)
 	return cmd
 }
 
@@ -47,10 +47,12 @@ func runHistory(ctx context.Context, f *factory, opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.Output == fmtJSON {
-		return record.EncodeJSON(f.IO.Out, record.ChangeViews(cs))
-	}
-	return writeHistoryTable(f.P, f.IO.Out, cs)
+	return opts.write(f, func(w io.Writer) error {
+		if opts.Output == fmtJSON {
+			return record.EncodeJSON(w, record.ChangeViews(cs))
+		}
+		return writeHistoryTable(f.P, w, cs)
+	})
 }
 
 func writeHistoryTable(p *minutes.Printer, w io.Writer, cs []minutes.Change) error {

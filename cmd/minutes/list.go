@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -10,7 +11,7 @@ import (
 
 type listOptions struct {
 	app.ListQuery
-	Output string
+	dataOut
 }
 
 func newListCmd(f *factory) *cobra.Command {
@@ -18,10 +19,10 @@ func newListCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "list",
 		Short:   f.T("cmd.list.short"),
-		Example: "  minutes list --quarter 2021-Q1\n  minutes list --search quan --limit 20\n  minutes list --search \"dang bo\" -o json\n  minutes list --from 1/3/2021 --to 31/3/2021 --org \"Thành ủy Sóc Trăng\" -o csv > quy1.csv",
+		Example: "  minutes list --quarter 2021-Q1\n  minutes list --search quan --limit 20\n  minutes list --search \"dang bo\" -o json\n  minutes list --from 1/3/2021 --to 31/3/2021 --org \"Thành ủy Sóc Trăng\" -o quy1.csv",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat("-o", opts.Output, fmtTable, fmtJSON, fmtCSV, fmtYAML); err != nil {
+			if err := opts.resolve(); err != nil {
 				return err
 			}
 			return runList(cmd.Context(), f, opts)
@@ -36,7 +37,7 @@ func newListCmd(f *factory) *cobra.Command {
 	fl.StringVar(&opts.Search, "search", "", f.T("flag.search"))
 	fl.StringVar(&opts.Status, "status", "", f.T("flag.status"))
 	fl.IntVar(&opts.Limit, "limit", 0, f.T("flag.limit"))
-	fl.StringVarP(&opts.Output, "output", "o", fmtTable, f.T("flag.output")+" (table|json|csv|yaml)")
+	opts.outputFlags(f, cmd, fmtTable, fmtTable, fmtJSON, fmtCSV, fmtYAML)
 	return cmd
 }
 
@@ -52,5 +53,5 @@ func runList(ctx context.Context, f *factory, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeMeetings(f.P, f.IO.Out, opts.Output, ms, true)
+	return opts.write(f, func(w io.Writer) error { return writeMeetings(f.P, w, opts.Output, ms, true) })
 }

@@ -21,11 +21,13 @@ var catalog = minutes.NewCatalog(
 
 // cliMessages are the command line's own messages, Vietnamese first, then English.
 var cliMessages = minutes.Messages{
-	"cli.error_prefix": {"Lỗi: ", "Error: "},
-	"cli.see_help":     {"Xem hướng dẫn: minutes --help", "See: minutes --help"},
-	"cli.interrupted":  {"Đã dừng theo yêu cầu (Ctrl-C): phần đang ghi dở không được lưu.", "Stopped (Ctrl-C): nothing half-written was saved."},
-	"cli.bad_id":       {"%q không phải số hiệu cuộc họp (một số nguyên dương, xem minutes list)", "%q is not a meeting ID (a positive whole number; see minutes list)"},
-	"cli.bad_format":   {"%s %q không hợp lệ; chọn một trong: %s", "%s %q is not valid; choose one of: %s"},
+	"cli.error_prefix":     {"Lỗi: ", "Error: "},
+	"cli.see_help":         {"Xem hướng dẫn: minutes --help", "See: minutes --help"},
+	"cli.version":          {"minutes phiên bản {{.Version}}", "minutes version {{.Version}}"},
+	"flag.version_program": {"in phiên bản của chương trình", "print the program's version"},
+	"cli.interrupted":      {"Đã dừng theo yêu cầu (Ctrl-C): phần đang ghi dở không được lưu.", "Stopped (Ctrl-C): nothing half-written was saved."},
+	"cli.bad_id":           {"%q không phải số hiệu cuộc họp (một số nguyên dương, xem minutes list)", "%q is not a meeting ID (a positive whole number; see minutes list)"},
+	"cli.bad_format":       {"%s %q không hợp lệ; chọn một trong: %s", "%s %q is not valid; choose one of: %s"},
 
 	"cmd.root.short": {"Ghi và in biên bản hội nghị của cấp ủy, chính quyền", "Record and print the minutes of Party committee and People's Committee conferences"},
 	"cmd.root.long": {"minutes lưu biên bản các hội nghị (ngày, cơ quan, chủ trì, đại biểu, nội dung, ý kiến phát biểu, kết luận)\nvà in biên bản, báo cáo quý theo thể thức văn bản của Đảng và Nhà nước.\n\nCơ sở dữ liệu mặc định là một tệp SQLite trong thư mục dữ liệu của người dùng; dùng --db hoặc MINUTES_DB\nđể chọn tệp khác hoặc máy chủ PostgreSQL (postgres://…).",
@@ -56,7 +58,8 @@ var cliMessages = minutes.Messages{
 	"flag.org":               {"cơ quan (không phân biệt hoa thường, dấu)", "organisation (ignoring case and diacritics)"},
 	"flag.search":            {"tìm chữ, không phân biệt hoa thường, dấu (quan tìm được Quận)", "search text, ignoring case and diacritics (quan finds Quận)"},
 	"flag.status":            {"trạng thái: draft (nháp) hoặc finalized (đã thông qua)", "status: draft or finalized"},
-	"flag.output":            {"định dạng đầu ra", "output format"},
+	"flag.output_file":       {"định dạng đầu ra (%s), hoặc tên tệp để ghi vào, định dạng theo phần mở rộng (ví dụ quy1.csv)", "output format (%s), or a file to write, its format from the extension (such as q1.csv)"},
+	"flag.output_only_file":  {"ghi vào tệp này thay vì đầu ra chuẩn", "write to this file instead of standard output"},
 	"flag.limit":             {"chỉ in N cuộc họp đầu tiên (theo ngày); 0 là tất cả", "print only the first N meetings (by date); 0 for all"},
 	"flag.yes":               {"không hỏi xác nhận", "do not ask for confirmation"},
 	"flag.export.output":     {"tệp kết quả; - là đầu ra chuẩn", "output file; - for standard output"},
@@ -110,9 +113,15 @@ var cliMessages = minutes.Messages{
 	"edit.kept":          {"Nội dung bạn đã sửa được giữ trong %s — mở lại cuộc họp (minutes edit) và chép phần thay đổi vào.", "Your edited text is kept in %s — open the meeting again (minutes edit) and copy your changes in."},
 	"edit.editor_failed": {"trình soạn thảo %q không chạy được: %v (đặt biến EDITOR, ví dụ EDITOR=nano)", "the editor %q failed: %v (set EDITOR, e.g. EDITOR=nano)"},
 	"edit.done":          {"Đã lưu cuộc họp số %d (phiên bản %d).", "Saved meeting %d (version %d)."},
+	"edit.waiting":       {"Đang chờ trình soạn thảo %s: lưu tệp rồi đóng cửa sổ để tiếp tục…", "Waiting for your editor %s: save the file and close it to go on…"},
+	"edit.file_gone":     {"trình soạn thảo %s đã xóa tệp %s thay vì lưu nó; không có gì thay đổi", "the editor %s deleted the file %s instead of saving it; nothing was changed"},
+	"edit.temp_failed":   {"không tạo được tệp tạm để mở trình soạn thảo: %v", "cannot create the temporary file for the editor: %v"},
+	"edit.kept_below":    {"Không ghi được tệp nào; nội dung bạn đã gõ ở ngay dưới đây:", "No file could be written; what you typed follows:"},
+	"edit.kept_stderr":   {"(in ra ở trên)", "(printed above)"},
 
-	"output.exists": {"tệp %s đã có; dùng --force để ghi đè", "%s already exists; use --force to overwrite it"},
-	"output.failed": {"không ghi được %s: %v", "cannot write %s: %v"},
+	"output.exists":     {"tệp %s đã có; dùng --force để ghi đè", "%s already exists; use --force to overwrite it"},
+	"output.failed":     {"không ghi được %s: %v", "cannot write %s: %v"},
+	"output.binary_tty": {"không in tệp PDF/Word ra màn hình; hãy chỉ ra tệp bằng -o TỆP, hoặc chuyển hướng: … -o - > tệp.pdf", "a PDF or Word file is not printed on a terminal; name a file with -o FILE, or redirect: … -o - > file.pdf"},
 
 	"export.done":    {"Đã ghi %s", "Wrote %s"},
 	"export.warning": {"Cảnh báo: cuộc họp %d, %s: %s", "Warning: meeting %d, %s: %s"},

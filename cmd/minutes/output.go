@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/spf13/cobra"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -208,15 +209,20 @@ const (
 // file; "-" writes to standard output.
 func writeOutput(f *factory, path string, data []byte, force bool, mode os.FileMode) error {
 	if path == "-" {
+		if f.IO.OutTTY && !utf8.Valid(data) {
+			// A PDF or Word file on a terminal is noise that can leave it
+			// in a strange state.
+			return minutes.Errorm(minutes.EUSAGE, "output.binary_tty")
+		}
 		_, err := io.Copy(f.IO.Out, bytes.NewReader(data))
 		return err
 	}
 	if _, err := os.Stat(path); err == nil && !force {
 		return minutes.Errorm(minutes.EUSAGE, "output.exists", path)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return minutes.Errorm(minutes.EINVALID, "output.failed", path, err)
+		return minutes.Errorm(minutes.EFAILED, "output.failed", path, err)
 	}
-	failed := func(err error) error { return minutes.Errorm(minutes.EINVALID, "output.failed", path, err) }
+	failed := func(err error) error { return minutes.Errorm(minutes.EFAILED, "output.failed", path, err) }
 	// Not os.CreateTemp: it creates files 0600 whatever the umask says.
 	var tmp *os.File
 	var err error
@@ -244,5 +250,70 @@ func writeOutput(f *factory, path string, data []byte, force bool, mode os.FileM
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return failed(err)
 	}
+	return nil
+}
+
+// dataOut is the -o of a command that prints data: a format, or a file
+// whose extension names one ("minutes list -o quy-1.csv"), so that nobody
+// needs a shell redirect (Windows PowerShell 5.1 writes those in UTF-16).
+// The file is written atomically; --force overwrites it.
+type dataOut struct {
+	Output  string
+	Force   bool
+	formats []string
+	file    string
+}
+
+// outputFlags registers -o (default def, one of formats) and --force.
+func (d *dataOut) outputFlags(f *factory, cmd *cobra.Command, def string, formats ...string) {
+	d.formats = formats
+	usage := f.T("flag.output_file", strings.Join(formats, "|"))
+	if len(formats) == 0 {
+		usage = f.T("flag.output_only_file")
+	}
+	cmd.Flags().StringVarP(&d.Output, "output", "o", def, usage)
+	cmd.Flags().BoolVar(&d.Force, "force", false, f.T("flag.force"))
+}
+
+// resolve reads -o as a format or a file. EUSAGE naming the formats.
+func (d *dataOut) resolve() error {
+	if len(d.formats) == 0 {
+		d.file, d.Output = d.Output, ""
+		return nil
+	}
+	for _, a := range d.formats {
+		if d.Output == a {
+			return nil
+		}
+	}
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(d.Output)), ".")
+	if ext == "yml" {
+		ext = fmtYAML
+	}
+	if ext == "txt" {
+		ext = fmtText
+	}
+	for _, a := range d.formats {
+		if ext != "" && ext == a {
+			d.file, d.Output = d.Output, ext
+			return nil
+		}
+	}
+	return checkFormat("-o", d.Output, d.formats...)
+}
+
+// write runs print on standard output, or into the file -o named.
+func (d *dataOut) write(f *factory, print func(w io.Writer) error) error {
+	if d.file == "" || d.file == "-" {
+		return print(f.IO.Out)
+	}
+	var b bytes.Buffer
+	if err := print(&b); err != nil {
+		return err
+	}
+	if err := writeOutput(f, d.file, b.Bytes(), d.Force, modeDocument); err != nil {
+		return err
+	}
+	f.say(f.T("export.done", d.file))
 	return nil
 }

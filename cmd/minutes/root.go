@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -220,6 +221,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Annotations:   map[string]string{langAnnotation: string(f.P.Lang())},
+		Version:       version(),
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("db") {
 				f.DSN = f.Getenv("MINUTES_DB")
@@ -233,6 +235,8 @@ func newRootCmd(f *factory) *cobra.Command {
 		},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetVersionTemplate(f.T("cli.version") + "\n")
+	root.Flags().BoolP("version", "v", false, f.T("flag.version_program"))
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.DSN, "db", "", f.T("flag.db"))
 	pf.BoolVar(&f.Debug, "debug", false, f.T("flag.debug"))
@@ -277,6 +281,34 @@ func wrapArgs(a cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// version names this build: the module version when installed from a
+// tag, else the commit it was built from and whether it had changes.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	v := bi.Main.Version
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = "+"
+			}
+		}
+	}
+	if (v == "" || v == "(devel)") && rev != "" {
+		return "dev-" + rev[:min(12, len(rev))] + modified
+	}
+	if v == "" || v == "(devel)" {
+		return "dev"
+	}
+	return v
 }
 
 // parseID reads a meeting ID argument.

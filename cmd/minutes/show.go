@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -10,8 +11,8 @@ import (
 )
 
 type showOptions struct {
-	ID      int64
-	Output  string
+	ID int64
+	dataOut
 	Version int
 }
 
@@ -27,14 +28,14 @@ func newShowCmd(f *factory) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := checkFormat("-o", opts.Output, fmtText, fmtYAML, fmtJSON); err != nil {
+			if err := opts.resolve(); err != nil {
 				return err
 			}
 			opts.ID = id
 			return runShow(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", fmtText, f.T("flag.output")+" (text|yaml|json)")
+	opts.outputFlags(f, cmd, fmtText, fmtText, fmtYAML, fmtJSON)
 	cmd.Flags().IntVar(&opts.Version, "version", 0, f.T("flag.version"))
 	return cmd
 }
@@ -44,23 +45,30 @@ func runShow(ctx context.Context, f *factory, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := writeMeetings(f.P, f.IO.Out, opts.Output, []*minutes.Meeting{m}, false); err != nil {
-		return err
-	}
-	if opts.Output != fmtText || opts.Version != 0 || len(m.Conclusions) == 0 {
-		return nil
-	}
-	// How the conclusions are being carried out: follow-up, not content, so
-	// it shows with the current version only and never in the data formats.
+	return opts.write(f, func(w io.Writer) error {
+		if err := writeMeetings(f.P, w, opts.Output, []*minutes.Meeting{m}, false); err != nil {
+			return err
+		}
+		if opts.Output != fmtText || opts.Version != 0 || len(m.Conclusions) == 0 {
+			return nil
+		}
+		return writeFollowUp(ctx, f, w, m)
+	})
+}
+
+// writeFollowUp prints how the conclusions of m are being carried out:
+// follow-up, not content, so it shows with the current version only and
+// never in the data formats.
+func writeFollowUp(ctx context.Context, f *factory, w io.Writer, m *minutes.Meeting) error {
 	a := f.App()
 	tasks, err := a.Tasks(ctx, minutes.TaskFilter{MeetingID: m.ID})
 	if err != nil {
 		return err
 	}
 	today := a.Today()
-	fmt.Fprintln(f.IO.Out, f.T("show.followup")+":")
+	fmt.Fprintln(w, f.T("show.followup")+":")
 	for _, t := range tasks {
-		fmt.Fprintf(f.IO.Out, "  %d. %s — %s\n", t.Pos, f.T("show.task_ref", t.ID), f.P.Msg(t.State(today)))
+		fmt.Fprintf(w, "  %d. %s — %s\n", t.Pos, f.T("show.task_ref", t.ID), f.P.Msg(t.State(today)))
 	}
 	return nil
 }

@@ -17,7 +17,7 @@ import (
 
 type tasksOptions struct {
 	app.TaskQuery
-	Output string
+	dataOut
 }
 
 func newTasksCmd(f *factory) *cobra.Command {
@@ -43,7 +43,7 @@ func newTasksCmd(f *factory) *cobra.Command {
 					opts.Output = fmtTable
 				}
 			}
-			if err := checkFormat("-o", opts.Output, fmtTable, fmtText, fmtJSON, fmtCSV); err != nil {
+			if err := opts.resolve(); err != nil {
 				return err
 			}
 			return runTasks(cmd.Context(), f, opts)
@@ -56,7 +56,8 @@ func newTasksCmd(f *factory) *cobra.Command {
 	fl.StringVar(&opts.DueBefore, "due-before", "", f.T("flag.tasks.due_before"))
 	fl.StringVar(&opts.Org, "org", "", f.T("flag.org"))
 	fl.StringVar(&opts.Quarter, "quarter", "", f.T("flag.tasks.quarter"))
-	fl.StringVarP(&opts.Output, "output", "o", "", f.T("flag.tasks.output"))
+	opts.outputFlags(f, cmd, "", fmtTable, fmtText, fmtJSON, fmtCSV)
+	cmd.Flags().Lookup("output").Usage = f.T("flag.tasks.output")
 
 	subs := []*cobra.Command{newTaskDoneCmd(f), newTaskDropCmd(f), newTaskReopenCmd(f), newTaskNoteCmd(f)}
 	for _, c := range subs {
@@ -79,9 +80,9 @@ func runTasks(ctx context.Context, f *factory, opts *tasksOptions) error {
 	}
 	switch opts.Output {
 	case fmtJSON:
-		return record.EncodeJSON(f.IO.Out, record.TaskViews(ts, today))
+		return opts.write(f, func(w io.Writer) error { return record.EncodeJSON(w, record.TaskViews(ts, today)) })
 	case fmtCSV:
-		return record.TasksCSV(f.IO.Out, record.TaskViews(ts, today))
+		return opts.write(f, func(w io.Writer) error { return record.TasksCSV(w, record.TaskViews(ts, today)) })
 	}
 	if len(ts) == 0 {
 		// Nothing on standard output, so that cron sends no mail (with -q,
@@ -93,10 +94,12 @@ func runTasks(ctx context.Context, f *factory, opts *tasksOptions) error {
 		}
 		return nil
 	}
-	if opts.Output == fmtTable {
-		return writeTasksTable(f.P, f.IO.Out, ts, today)
-	}
-	return writeTasksText(f.P, f.IO.Out, ts, today, opts.Overdue)
+	return opts.write(f, func(w io.Writer) error {
+		if opts.Output == fmtTable {
+			return writeTasksTable(f.P, w, ts, today)
+		}
+		return writeTasksText(f.P, w, ts, today, opts.Overdue)
+	})
 }
 
 func dueText(d minutes.Date) string {

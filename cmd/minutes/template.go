@@ -4,6 +4,7 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"io"
 	"strings"
 	"text/template"
 	"unicode/utf8"
@@ -42,19 +43,25 @@ func yamlString(s string) string {
 }
 
 func newTemplateCmd(f *factory) *cobra.Command {
-	return &cobra.Command{
+	out := &dataOut{}
+	cmd := &cobra.Command{
 		Use:     "template",
 		Short:   f.T("cmd.template.short"),
 		Long:    f.T("cmd.template.long"),
 		Example: f.T("cmd.template.example"),
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runTemplate(cmd.Context(), f)
+			if err := out.resolve(); err != nil {
+				return err
+			}
+			return runTemplate(cmd.Context(), f, out)
 		},
 	}
+	out.outputFlags(f, cmd, "")
+	return cmd
 }
 
-func runTemplate(ctx context.Context, f *factory) error {
+func runTemplate(ctx context.Context, f *factory, out *dataOut) error {
 	d, err := officeDefaults(ctx, f)
 	if err != nil {
 		// The blank record is useful without the defaults: say why they
@@ -62,12 +69,12 @@ func runTemplate(ctx context.Context, f *factory) error {
 		f.say(f.T("template.no_defaults", f.P.Error(err)))
 		d = minutes.DefaultsOf(nil, nil)
 	}
-	return recordTemplate.Execute(f.IO.Out, d)
+	return out.write(f, func(w io.Writer) error { return recordTemplate.Execute(w, d) })
 }
 
 var templateMessages = minutes.Messages{
 	"cmd.template.long": {"In ra một biên bản trống có chú thích (YAML) để điền rồi nạp bằng minutes add -f.\nCơ quan, cấp trên, thể thức, địa danh và thư ký được điền sẵn từ giá trị mặc định (minutes config)\nhoặc từ cuộc họp được ghi gần nhất.",
 		"Prints a blank, commented record (YAML) to fill in and load with minutes add -f.\nOrganisation, parent, header, place and secretary come filled in from the defaults (minutes config)\nor from the meeting recorded last."},
-	"cmd.template.example": {"  minutes template > hop-moi.yaml\n  # điền vào tệp, rồi:\n  minutes add -f hop-moi.yaml", "  minutes template > new-meeting.yaml\n  # fill it in, then:\n  minutes add -f new-meeting.yaml"},
+	"cmd.template.example": {"  minutes template -o hop-moi.yaml\n  # điền vào tệp, rồi:\n  minutes add -f hop-moi.yaml", "  minutes template -o new-meeting.yaml\n  # fill it in, then:\n  minutes add -f new-meeting.yaml"},
 	"template.no_defaults": {"Không đọc được giá trị mặc định (%s); in mẫu trống.", "Cannot read the defaults (%s); printing a blank record."},
 }
