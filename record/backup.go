@@ -72,14 +72,15 @@ type MetaChange struct {
 // stamp is how a backup writes a time.
 func stamp(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
 
-// metaOf is the record keeping of m, without identity or history.
-func metaOf(m *minutes.Meeting) *Meta {
+// metaOf is the record keeping of m, without identity or history, its
+// times written by at: stamp in a backup.
+func metaOf(m *minutes.Meeting, at func(time.Time) time.Time) *Meta {
 	meta := &Meta{
-		Status: m.Status, Version: m.Version, CreatedAt: stamp(m.CreatedAt), UpdatedAt: stamp(m.UpdatedAt),
+		Status: m.Status, Version: m.Version, CreatedAt: at(m.CreatedAt), UpdatedAt: at(m.UpdatedAt),
 		FinalizedBy: m.FinalizedBy,
 	}
 	if m.FinalizedAt != nil {
-		t := stamp(*m.FinalizedAt)
+		t := at(*m.FinalizedAt)
 		meta.FinalizedAt = &t
 	}
 	return meta
@@ -95,7 +96,7 @@ func (meta *Meta) apply(m *minutes.Meeting) {
 // record: block with identity, record keeping and history.
 func ArchiveWire(a *minutes.Archive) Wire {
 	w := ToWire(a.Meeting, false)
-	w.Record = metaOf(a.Meeting)
+	w.Record = metaOf(a.Meeting, stamp)
 	w.Record.UID = a.UID
 	for _, t := range a.Tasks {
 		w.Record.Tasks = append(w.Record.Tasks, metaTaskOf(t))
@@ -106,8 +107,7 @@ func ArchiveWire(a *minutes.Archive) Wire {
 			Fields: c.Fields, Reason: c.Reason,
 		}
 		if c.Snapshot != nil {
-			sw := ToWire(c.Snapshot, false)
-			sw.Record = metaOf(c.Snapshot)
+			sw := snapshotWire(c.Snapshot, stamp)
 			mc.Snapshot = &sw
 		}
 		w.Record.History = append(w.Record.History, mc)
@@ -316,7 +316,8 @@ func (r *reader) taskNote(n *yaml.Node, path string) MetaTaskNote {
 }
 
 // snapshot decodes the record as it was after a change: the same format as
-// a document, whose record: block holds only record keeping.
+// a document, whose record: block holds only record keeping. Problems and
+// lines go to r under path ("" for a snapshot on its own).
 func (r *reader) snapshot(n *yaml.Node, path string) *minutes.Meeting {
 	sub := &reader{lines: map[string]int{}}
 	m := sub.meeting(n)
@@ -325,12 +326,18 @@ func (r *reader) snapshot(n *yaml.Node, path string) *minutes.Meeting {
 	} else {
 		sub.fail(n, "record", "field.required")
 	}
+	under := func(f string) string {
+		if path == "" {
+			return f
+		}
+		return path + "." + f
+	}
 	for _, p := range sub.problems {
-		p.Field = path + "." + p.Field
+		p.Field = under(p.Field)
 		r.problems = append(r.problems, p)
 	}
 	for f, l := range sub.lines {
-		r.lines[path+"."+f] = l
+		r.lines[under(f)] = l
 	}
 	m.Normalize()
 	return m

@@ -205,7 +205,9 @@ func (r *reader) fields(n *yaml.Node, path string, known []string, f func(key st
 			}
 			continue
 		}
-		r.lines[field] = k.Line
+		if k.Line > 0 { // 0 in a snapshot (snapshot.go): nothing to point at
+			r.lines[field] = k.Line
+		}
 		f(k.Value, v, field)
 	}
 }
@@ -291,7 +293,9 @@ func (r *reader) list(n *yaml.Node, field string, f func(v *yaml.Node, field str
 	}
 	for i, v := range n.Content {
 		p := fmt.Sprintf("%s[%d]", field, i+1)
-		r.lines[p] = v.Line
+		if v.Line > 0 {
+			r.lines[p] = v.Line
+		}
 		f(v, p)
 	}
 }

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -493,9 +492,9 @@ func (s *Store) addHistories(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Mee
 const historyInsertColumns = "meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot"
 
 func (s *Store) historyValues(m *minutes.Meeting, uid, action string, fields []string, reason string) ([]any, error) {
-	snap, err := json.Marshal(m)
+	snap, err := encodeSnapshot(m)
 	if err != nil {
 		return nil, err
 	}
-	return []any{m.ID, uid, m.Version, action, s.ts(s.Now()), s.dbUser, s.osUser, strings.Join(fields, ","), reason, string(snap)}, nil
+	return []any{m.ID, uid, m.Version, action, s.ts(s.Now()), s.dbUser, s.osUser, strings.Join(fields, ","), reason, snap}, nil
 }

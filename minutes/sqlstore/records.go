@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -146,11 +145,12 @@ func (r *historyRow) change() (minutes.Change, error) {
 		c.Fields = strings.Split(r.Fields, ",")
 	}
 	if r.Snapshot != "" {
-		var m minutes.Meeting
-		if err := json.Unmarshal([]byte(r.Snapshot), &m); err != nil {
-			return c, fmt.Errorf("history of meeting %d, version %d: snapshot: %w", r.MeetingID, r.Version, err)
+		m, err := decodeSnapshot(r.Snapshot)
+		if err != nil {
+			return c, snapshotError(r, err)
 		}
-		c.Snapshot = &m
+		m.ID = r.MeetingID
+		c.Snapshot = m
 	}
 	return c, nil
 }
@@ -382,13 +382,10 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive) er
 func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid string, c minutes.Change) error {
 	snap := ""
 	if c.Snapshot != nil {
-		m := *c.Snapshot
-		m.ID = id
-		b, err := json.Marshal(&m)
-		if err != nil {
+		var err error
+		if snap, err = encodeSnapshot(c.Snapshot); err != nil {
 			return err
 		}
-		snap = string(b)
 	}
 	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO history
 		(meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot)
@@ -414,6 +411,9 @@ var storeMessages = minutes.Messages{
 	"records.restore_race": {
 		"cùng lúc có người khác khôi phục các cuộc họp này; chưa lưu gì — chạy lại lệnh để khôi phục phần còn thiếu",
 		"someone else restored these meetings at the same time; nothing was stored — run the command again to restore what is missing"},
+	"history.snapshot": {
+		"không đọc được bản ghi của cuộc họp %d ở phiên bản %d trong lịch sử: có thể do một phiên bản minutes mới hơn ghi (hãy cập nhật minutes), hoặc dữ liệu đã hỏng",
+		"cannot read the record of meeting %d at version %d in its history: a newer version of minutes may have written it (update minutes), or the data is damaged"},
 	"db.open":    {"không mở được cơ sở dữ liệu %s: %v", "cannot open the database %s: %v"},
 	"db.migrate": {"không cập nhật được cấu trúc cơ sở dữ liệu: %v", "cannot update the database schema: %v"},
 	"task.changed": {

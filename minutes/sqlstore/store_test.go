@@ -11,6 +11,7 @@ import (
 	"github.com/minutes-vn/minutes/internal/testdb"
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/minutes/sqlstore"
+	"github.com/minutes-vn/minutes/record"
 )
 
 func open(t *testing.T, dsn string) *sqlstore.Store {
@@ -26,8 +27,9 @@ func open(t *testing.T, dsn string) *sqlstore.Store {
 func code(err error) string { return minutes.ErrorCode(err) }
 
 // catalog holds every message the store's errors may carry: the domain's
-// rules and the store's own.
-var catalog = minutes.NewCatalog(minutes.DomainMessages, sqlstore.Messages)
+// rules, the record format's (a snapshot that does not read) and the
+// store's own.
+var catalog = minutes.NewCatalog(minutes.DomainMessages, record.Messages, sqlstore.Messages)
 
 // vi and en put an error into words as a user reading that language sees it.
 func vi(err error) string { return catalog.Printer(minutes.LangVI).Error(err) }
