@@ -17,6 +17,8 @@ type Imported struct {
 	Restored, Skipped int
 	// Backup reports that the sources were a backup, restored.
 	Backup bool
+	// Warnings are notes on the stored meetings, located.
+	Warnings []minutes.Problem
 }
 
 // Import stores the meetings of every source in one transaction, reading
@@ -51,7 +53,10 @@ func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing
 			return nil, err
 		}
 	}
-	out := &Imported{Stored: st.Stored}
+	out := &Imported{Stored: st.Stored, Warnings: st.Warnings}
+	if out.Stored == nil {
+		out.Warnings = nil
+	}
 	if len(st.Archives) > 0 {
 		if st.Plain > 0 {
 			return nil, minutes.Errorm(minutes.EINVALID, "restore.mixed")

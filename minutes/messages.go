@@ -232,6 +232,7 @@ var coreMessages = Messages{
 
 	"text.utf8":     {"văn bản không phải UTF-8 hợp lệ", "the text is not valid UTF-8"},
 	"text.control":  {"có ký tự điều khiển không được phép (%U)", "contains a control character that is not allowed (%U)"},
+	"text.bidi":     {"có ký tự điều khiển hướng chữ (như U+202E) làm chữ hiển thị khác với nội dung đã lưu; màn hình sẽ hiện chúng dạng ⟪U+202E⟫", "holds direction controls (such as U+202E) that make text read differently from what is stored; screens show them as ⟪U+202E⟫"},
 	"text.too_long": {"quá dài: %d ký tự, tối đa %d", "too long: %d characters, at most %d"},
 
 	"field.required":  {"bắt buộc phải có, đang để trống", "is required but empty"},

@@ -1,6 +1,7 @@
 package minutes
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -104,4 +105,47 @@ func foldSlow(b *strings.Builder, r rune) {
 			b.WriteRune(unicode.ToLower(d))
 		}
 	}
+}
+
+// isBidiControl reports the invisible characters that change the direction
+// of text (U+202A–U+202E, U+2066–U+2069, the marks U+200E, U+200F, U+061C):
+// with them an amount or a name can read differently from what is stored.
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x200E || r == 0x200F || r == 0x061C
+}
+
+// HasBidiControls reports whether s holds a character that changes the
+// direction of text.
+func HasBidiControls(s string) bool {
+	return strings.IndexFunc(s, isBidiControl) >= 0
+}
+
+// ShowBidiControls returns s with each direction control written visibly,
+// as ⟪U+202E⟫, for terminals and web pages: the database keeps the text as
+// typed, but nobody reads it disguised.
+func ShowBidiControls(s string) string {
+	if !HasBidiControls(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isBidiControl(r) {
+			fmt.Fprintf(&b, "⟪U+%04X⟫", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// DisguisedFields lists the text fields of m that hold direction controls,
+// for a warning when the record is stored.
+func (m *Meeting) DisguisedFields() []string {
+	var out []string
+	for _, f := range m.texts() {
+		if HasBidiControls(*f.ptr) {
+			out = append(out, f.field)
+		}
+	}
+	return out
 }

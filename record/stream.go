@@ -135,6 +135,9 @@ type Stream struct {
 	// documents and sources they belong to.
 	Problems []minutes.Problem
 	Rejected int
+	// Warnings are located notes on stored meetings that are not
+	// problems: text that holds direction controls.
+	Warnings []minutes.Problem
 }
 
 // ErrStop ends the storing of an import that cannot succeed: a problem
@@ -302,5 +305,9 @@ func (im *importer) sort(it item) (*minutes.Meeting, error) {
 		return nil, nil
 	}
 	im.st.Plain++
-	return it.doc.Meeting, nil
+	d := &it.doc
+	for _, field := range d.Meeting.DisguisedFields() {
+		im.st.Warnings = append(im.st.Warnings, minutes.Problem{Source: d.Source, Doc: d.Index, Line: d.LineOf(field), Field: field, Reason: minutes.M("text.bidi")})
+	}
+	return d.Meeting, nil
 }

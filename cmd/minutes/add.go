@@ -98,6 +98,7 @@ func runAddForm(ctx context.Context, f *factory, accessible bool) error {
 // added tells of a meeting just stored: its ID on standard output (data),
 // a confirmation on standard error.
 func added(f *factory, m *minutes.Meeting) {
+	f.warnDisguised(m)
 	fmt.Fprintln(f.IO.Out, m.ID)
 	f.say(f.T("add.done", m.ID, m.Title))
 }

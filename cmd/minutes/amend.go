@@ -57,6 +57,7 @@ func runAmend(ctx context.Context, f *factory, opts *amendOptions) error {
 		f.say(f.T("edit.unchanged"))
 		return nil
 	}
+	f.warnDisguised(edited.meeting)
 	f.say(f.T("amend.done", m.ID, edited.meeting.Version))
 	return nil
 }

@@ -56,6 +56,7 @@ func runEdit(ctx context.Context, f *factory, opts *editOptions) error {
 	if err := a.Update(ctx, edited.meeting); err != nil {
 		return keepOnConflict(f, err, m.ID, edited.text)
 	}
+	f.warnDisguised(edited.meeting)
 	f.say(f.T("edit.done", m.ID, edited.meeting.Version))
 	return nil
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -37,5 +38,73 @@ func TestFileModes(t *testing.T) {
 		if st.Mode() != m {
 			t.Errorf("%s: mode %v, want %v", filepath.Base(p), st.Mode(), m)
 		}
+	}
+}
+
+// TestOutputOnlyToRegularFiles: --force replaces a regular file, never a
+// link, a named pipe or a device node.
+func TestOutputOnlyToRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "minutes.db")
+	seed, _ := examples.FS.ReadFile("01-soc-trang-quy-1-2021.yaml")
+	mustRun(t, db, "add", "-f", writeFile(t, dir, "seed.yaml", string(seed)))
+	target := writeFile(t, dir, "target.txt", "giữ nguyên")
+	var targets [][]string
+	for _, ext := range []string{".pdf", ".csv"} {
+		link, fifo := filepath.Join(dir, "link"+ext), filepath.Join(dir, "pipe"+ext)
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cmd := []string{"export", "1"}
+		if ext == ".csv" {
+			cmd = []string{"list"}
+		}
+		for _, p := range []string{link, fifo} {
+			targets = append(targets, append(append([]string{}, cmd...), "-o", p, "--force"))
+		}
+	}
+	targets = append(targets, []string{"export", "1", "-o", "/dev/null", "--force"})
+	for _, args := range targets {
+		r := runCLI(t, db, "", args)
+		if r.code != exitUsage || !strings.Contains(r.errOut, "không phải là một tệp thường") {
+			t.Errorf("%v: exit %d, %s", args, r.code, r.errOut)
+		}
+		p := args[len(args)-2]
+		if st, err := os.Lstat(p); err != nil || st.Mode().IsRegular() {
+			t.Errorf("%s was replaced by a regular file", p)
+		}
+	}
+	if b, _ := os.ReadFile(target); string(b) != "giữ nguyên" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+	// A regular file is replaced with --force, as before.
+	mustRun(t, db, "export", "1", "-o", target, "--force")
+}
+
+// TestBidiShownVisibly: direction controls are stored as typed, shown
+// visibly in tables and text, kept in the data formats, and warned of.
+func TestBidiShownVisibly(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "minutes.db")
+	rec := "organization: Thành ủy Sóc Trăng\ntitle: \"Chi \u202e000.05\u202c đồng\"\ndate: 25/3/2021\nchair: {name: Nguyễn Văn Quận}\nattendance: {present: 3}\n"
+	r := runCLI(t, db, "", []string{"add", "-f", writeFile(t, dir, "bidi.yaml", rec)})
+	if r.code != 0 || !strings.Contains(r.errOut, "Cảnh báo: title: có ký tự điều khiển hướng chữ") {
+		t.Fatalf("add: exit %d, no warning:\n%s", r.code, r.errOut)
+	}
+	for _, args := range [][]string{{"list"}, {"show", "1"}} {
+		out := mustRun(t, db, args...)
+		if strings.ContainsRune(out, '\u202e') || !strings.Contains(out, "⟪U+202E⟫000.05⟪U+202C⟫") {
+			t.Errorf("%v shows the control invisibly:\n%s", args, out)
+		}
+	}
+	if out := mustRun(t, db, "show", "1", "-o", "json"); !strings.Contains(out, "\u202e000.05") {
+		t.Errorf("show -o json does not keep the text as stored:\n%s", out)
+	}
+	r = runCLI(t, db, "", []string{"import", writeFile(t, dir, "more.yaml", rec)})
+	if r.code != 0 || !strings.Contains(r.errOut, "more.yaml, văn bản thứ 1, dòng 2: title: có ký tự điều khiển hướng chữ") {
+		t.Errorf("import: exit %d, no located warning:\n%s", r.code, r.errOut)
 	}
 }

@@ -59,6 +59,7 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 	if res == nil {
 		return err
 	}
+	f.warnProblems(res.Warnings)
 	switch {
 	case res.Backup && res.Restored == 0 && res.Skipped > 0:
 		f.say(f.T("restore.nothing_new", res.Skipped))

@@ -22,6 +22,7 @@ var catalog = minutes.NewCatalog(
 // cliMessages are the command line's own messages, Vietnamese first, then English.
 var cliMessages = minutes.Messages{
 	"cli.error_prefix":     {"Lỗi: ", "Error: "},
+	"cli.warning":          {"Cảnh báo: %s", "Warning: %s"},
 	"cli.see_help":         {"Xem hướng dẫn: minutes --help", "See: minutes --help"},
 	"cli.version":          {"minutes phiên bản {{.Version}}", "minutes version {{.Version}}"},
 	"flag.version_program": {"in phiên bản của chương trình", "print the program's version"},
@@ -119,9 +120,10 @@ var cliMessages = minutes.Messages{
 	"edit.kept_below":    {"Không ghi được tệp nào; nội dung bạn đã gõ ở ngay dưới đây:", "No file could be written; what you typed follows:"},
 	"edit.kept_stderr":   {"(in ra ở trên)", "(printed above)"},
 
-	"output.exists":     {"tệp %s đã có; dùng --force để ghi đè", "%s already exists; use --force to overwrite it"},
-	"output.failed":     {"không ghi được %s: %v", "cannot write %s: %v"},
-	"output.binary_tty": {"không in tệp PDF/Word ra màn hình; hãy chỉ ra tệp bằng -o TỆP, hoặc chuyển hướng: … -o - > tệp.pdf", "a PDF or Word file is not printed on a terminal; name a file with -o FILE, or redirect: … -o - > file.pdf"},
+	"output.exists":      {"tệp %s đã có; dùng --force để ghi đè", "%s already exists; use --force to overwrite it"},
+	"output.failed":      {"không ghi được %s: %v", "cannot write %s: %v"},
+	"output.not_regular": {"%s không phải là một tệp thường (là liên kết, ống dẫn hay thiết bị); hãy ghi ra một tệp thường hoặc một tên mới, hoặc -o - để ra đầu ra chuẩn", "%s is not a regular file (a link, a pipe or a device); write to a regular file or a new name, or -o - for standard output"},
+	"output.binary_tty":  {"không in tệp PDF/Word ra màn hình; hãy chỉ ra tệp bằng -o TỆP, hoặc chuyển hướng: … -o - > tệp.pdf", "a PDF or Word file is not printed on a terminal; name a file with -o FILE, or redirect: … -o - > file.pdf"},
 
 	"export.done":    {"Đã ghi %s", "Wrote %s"},
 	"export.warning": {"Cảnh báo: cuộc họp %d, %s: %s", "Warning: meeting %d, %s: %s"},

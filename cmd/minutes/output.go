@@ -217,7 +217,12 @@ func writeOutput(f *factory, path string, data []byte, force bool, mode os.FileM
 		_, err := io.Copy(f.IO.Out, bytes.NewReader(data))
 		return err
 	}
-	if _, err := os.Stat(path); err == nil && !force {
+	// Lstat, not Stat: the rename below would replace a link, a named pipe
+	// or a device node (as root, -o /dev/stdout --force would replace the
+	// system's) with a regular file. Only a regular file or a new name.
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+		return minutes.Errorm(minutes.EUSAGE, "output.not_regular", path)
+	} else if err == nil && !force {
 		return minutes.Errorm(minutes.EUSAGE, "output.exists", path)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return minutes.Errorm(minutes.EFAILED, "output.failed", path, err)
@@ -302,13 +307,23 @@ func (d *dataOut) resolve() error {
 	return checkFormat("-o", d.Output, d.formats...)
 }
 
-// write runs print on standard output, or into the file -o named.
+// write runs print on standard output, or into the file -o named. Text
+// for people (tables, text) shows direction controls visibly; the data
+// formats keep the text as stored.
 func (d *dataOut) write(f *factory, print func(w io.Writer) error) error {
+	people := d.Output == fmtTable || d.Output == fmtText
 	if d.file == "" || d.file == "-" {
+		if people {
+			return visible(f.IO.Out, print)
+		}
 		return print(f.IO.Out)
 	}
 	var b bytes.Buffer
-	if err := print(&b); err != nil {
+	if people {
+		if err := visible(&b, print); err != nil {
+			return err
+		}
+	} else if err := print(&b); err != nil {
 		return err
 	}
 	if err := writeOutput(f, d.file, b.Bytes(), d.Force, modeDocument); err != nil {
@@ -316,4 +331,33 @@ func (d *dataOut) write(f *factory, print func(w io.Writer) error) error {
 	}
 	f.say(f.T("export.done", d.file))
 	return nil
+}
+
+// visible runs print and writes what it printed to w with every direction
+// control (U+202E…) shown as ⟪U+202E⟫, so that a name or an amount never
+// reads differently on screen from what is stored.
+func visible(w io.Writer, print func(w io.Writer) error) error {
+	var b bytes.Buffer
+	if err := print(&b); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, minutes.ShowBidiControls(b.String()))
+	return err
+}
+
+// warnDisguised warns of every text of m that holds direction controls:
+// stored as typed, but worth a look.
+func (f *factory) warnDisguised(m *minutes.Meeting) {
+	var ws []minutes.Problem
+	for _, field := range m.DisguisedFields() {
+		ws = append(ws, minutes.Problem{Field: field, Reason: minutes.M("text.bidi")})
+	}
+	f.warnProblems(ws)
+}
+
+// warnProblems prints located notes that are not errors.
+func (f *factory) warnProblems(ws []minutes.Problem) {
+	for _, w := range ws {
+		fmt.Fprintln(f.IO.ErrOut, minutes.ShowBidiControls(f.T("cli.warning", f.P.Problem(w))))
+	}
 }

@@ -159,7 +159,7 @@ func reportError(f *factory, err error) int {
 		code = minutes.EUSAGE
 		msg = cobraMessage(f.P, err.Error()) + "\n" + f.T("cli.see_help")
 	}
-	fmt.Fprintln(f.IO.ErrOut, f.red(f.T("cli.error_prefix"))+msg)
+	fmt.Fprintln(f.IO.ErrOut, f.red(f.T("cli.error_prefix"))+minutes.ShowBidiControls(msg))
 	if code == minutes.EINTERNAL && f.Debug {
 		fmt.Fprintf(f.IO.ErrOut, "debug: %+v\n", err)
 	}
@@ -320,9 +320,10 @@ func parseID(s string) (int64, error) {
 	return id, nil
 }
 
-// say prints a message for the user on ErrOut unless --quiet.
-func (f *factory) say(format string, args ...any) {
+// say prints a message for the user on ErrOut unless --quiet, with any
+// direction control in it shown visibly.
+func (f *factory) say(msg string) {
 	if !f.Quiet {
-		fmt.Fprintf(f.IO.ErrOut, format+"\n", args...)
+		fmt.Fprintln(f.IO.ErrOut, minutes.ShowBidiControls(msg))
 	}
 }
