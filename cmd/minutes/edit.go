@@ -5,12 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/minutes-vn/minutes/internal/editor"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -143,123 +141,28 @@ func keepText(f *factory, id int64, text []byte) string {
 	if p, err := sqlstore.DefaultPath(); err == nil {
 		dirs = append(dirs, filepath.Join(filepath.Dir(p), "recovered"))
 	}
-	for _, dir := range append(dirs, os.TempDir()) {
-		if path, err := keepTextIn(dir, id, text); err == nil {
-			return path
-		}
+	if path, err := editor.Keep(append(dirs, os.TempDir()), fmt.Sprintf("meeting-%d", id), text); err == nil {
+		return path
 	}
 	fmt.Fprintf(f.IO.ErrOut, "%s\n%s\n", f.T("edit.kept_below"), text)
 	return f.T("edit.kept_stderr")
 }
 
-func keepTextIn(dir string, id int64, text []byte) (string, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	// A unique name: two people who lose on the same meeting in the same
-	// second must not overwrite each other's text.
-	file, err := os.CreateTemp(dir, fmt.Sprintf("meeting-%d-%s-*.yaml", id, time.Now().Format("20060102-150405")))
-	if err != nil {
-		return "", err
-	}
-	_, err = file.Write(text)
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(file.Name())
-	}
-	return file.Name(), err
-}
-
-// runEditor writes text to a temporary file, opens it in the user's editor
-// and returns what was saved.
+// runEditor opens text in the user's editor and returns what was saved.
 func runEditor(f *factory, id int64, text []byte) ([]byte, error) {
-	file, err := os.CreateTemp("", fmt.Sprintf("minutes-%d-*.yaml", id))
-	if err != nil {
+	command := editor.Command(f.Getenv)
+	f.say(f.T("edit.waiting", command[0]))
+	b, err := editor.Edit(command, fmt.Sprintf("minutes-%d-*.yaml", id), text, f.IO.In, f.IO.ErrOut)
+	var re *editor.RunError
+	switch {
+	case errors.As(err, &re):
+		return nil, minutes.Errorm(minutes.EUSAGE, "edit.editor_failed", strings.Join(re.Command, " "), re.Err)
+	case errors.Is(err, editor.ErrFileGone):
+		return nil, minutes.Errorm(minutes.EFAILED, "edit.file_gone", command[0])
+	case err != nil:
 		return nil, minutes.Errorm(minutes.EFAILED, "edit.temp_failed", err)
-	}
-	path := file.Name()
-	defer os.Remove(path)
-	if _, err := file.Write(text); err != nil {
-		file.Close()
-		return nil, minutes.Errorm(minutes.EFAILED, "edit.temp_failed", err)
-	}
-	if err := file.Close(); err != nil {
-		return nil, minutes.Errorm(minutes.EFAILED, "edit.temp_failed", err)
-	}
-	editor := editorCommand(f.Getenv)
-	f.say(f.T("edit.waiting", editor[0]))
-	cmd := exec.Command(editor[0], append(editor[1:], path)...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = f.IO.In, f.IO.ErrOut, f.IO.ErrOut
-	if err := cmd.Run(); err != nil {
-		return nil, minutes.Errorm(minutes.EUSAGE, "edit.editor_failed", strings.Join(editor, " "), err)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, minutes.Errorm(minutes.EFAILED, "edit.file_gone", editor[0], path)
 	}
 	return b, nil
-}
-
-// editorCommand is $VISUAL or $EDITOR (which may carry arguments, such as
-// "code --wait", and be quoted as a shell would: "C:\Program Files\…\
-// notepad++.exe" -multiInst), else notepad on Windows and vi elsewhere.
-func editorCommand(getenv func(string) string) []string {
-	for _, k := range []string{"MINUTES_EDITOR", "VISUAL", "EDITOR"} {
-		v := strings.TrimSpace(getenv(k))
-		if v == "" {
-			continue
-		}
-		if _, err := os.Stat(v); err == nil {
-			return []string{v} // a path with spaces, unquoted
-		}
-		if words := shellWords(v); len(words) > 0 {
-			return words
-		}
-	}
-	if runtime.GOOS == "windows" {
-		return []string{"notepad"}
-	}
-	return []string{"vi"}
-}
-
-// shellWords splits s into words as a shell does with quotes: "…" and '…'
-// group words, and a backslash is an ordinary character (Windows paths)
-// except before a quote inside "…".
-func shellWords(s string) []string {
-	var words []string
-	var cur strings.Builder
-	inWord := false
-	var quote rune
-	rs := []rune(s)
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		switch {
-		case quote != 0 && r == quote:
-			quote = 0
-		case quote == '"' && r == '\\' && i+1 < len(rs) && rs[i+1] == '"':
-			cur.WriteRune('"')
-			i++
-		case quote != 0:
-			cur.WriteRune(r)
-		case r == '"' || r == '\'':
-			quote, inWord = r, true
-		case r == ' ' || r == '\t':
-			if inWord {
-				words = append(words, cur.String())
-				cur.Reset()
-				inWord = false
-			}
-		default:
-			cur.WriteRune(r)
-			inWord = true
-		}
-	}
-	if inWord {
-		words = append(words, cur.String())
-	}
-	return words
 }
 
 func commentLines(s string) string {

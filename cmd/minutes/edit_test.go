@@ -151,18 +151,3 @@ else cp "$1" "`+dir+`/seen.yaml"; sed -i 's|^date: .*|date: 2021-03-26|' "$1"; f
 		})
 	})
 }
-
-func TestShellWords(t *testing.T) {
-	for in, want := range map[string][]string{
-		`vi`:          {"vi"},
-		`code --wait`: {"code", "--wait"},
-		`"C:\Program Files\Notepad++\notepad++.exe" -multiInst`: {`C:\Program Files\Notepad++\notepad++.exe`, "-multiInst"},
-		`'/opt/my editor/ed' -x`:                                {"/opt/my editor/ed", "-x"},
-		`"say \"hi\"" x`:                                        {`say "hi"`, "x"},
-		`  `:                                                    nil,
-	} {
-		if got := shellWords(in); strings.Join(got, "|") != strings.Join(want, "|") {
-			t.Errorf("shellWords(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -115,7 +115,7 @@ var cliMessages = minutes.Messages{
 	"edit.editor_failed": {"trình soạn thảo %q không chạy được: %v (đặt biến EDITOR, ví dụ EDITOR=nano)", "the editor %q failed: %v (set EDITOR, e.g. EDITOR=nano)"},
 	"edit.done":          {"Đã lưu cuộc họp số %d (phiên bản %d).", "Saved meeting %d (version %d)."},
 	"edit.waiting":       {"Đang chờ trình soạn thảo %s: lưu tệp rồi đóng cửa sổ để tiếp tục…", "Waiting for your editor %s: save the file and close it to go on…"},
-	"edit.file_gone":     {"trình soạn thảo %s đã xóa tệp %s thay vì lưu nó; không có gì thay đổi", "the editor %s deleted the file %s instead of saving it; nothing was changed"},
+	"edit.file_gone":     {"trình soạn thảo %s đã xóa tệp đang sửa thay vì lưu nó; không có gì thay đổi", "the editor %s deleted the file being edited instead of saving it; nothing was changed"},
 	"edit.temp_failed":   {"không tạo được tệp tạm để mở trình soạn thảo: %v", "cannot create the temporary file for the editor: %v"},
 	"edit.kept_below":    {"Không ghi được tệp nào; nội dung bạn đã gõ ở ngay dưới đây:", "No file could be written; what you typed follows:"},
 	"edit.kept_stderr":   {"(in ra ở trên)", "(printed above)"},

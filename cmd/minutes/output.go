@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/minutes-vn/minutes/internal/safewrite"
 	"github.com/spf13/cobra"
 	"io"
-	"io/fs"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -217,43 +216,13 @@ func writeOutput(f *factory, path string, data []byte, force bool, mode os.FileM
 		_, err := io.Copy(f.IO.Out, bytes.NewReader(data))
 		return err
 	}
-	// Lstat, not Stat: the rename below would replace a link, a named pipe
-	// or a device node (as root, -o /dev/stdout --force would replace the
-	// system's) with a regular file. Only a regular file or a new name.
-	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+	switch err := safewrite.File(path, data, mode, force); {
+	case errors.Is(err, safewrite.ErrNotRegular):
 		return minutes.Errorm(minutes.EUSAGE, "output.not_regular", path)
-	} else if err == nil && !force {
+	case errors.Is(err, safewrite.ErrExists):
 		return minutes.Errorm(minutes.EUSAGE, "output.exists", path)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	case err != nil:
 		return minutes.Errorm(minutes.EFAILED, "output.failed", path, err)
-	}
-	failed := func(err error) error { return minutes.Errorm(minutes.EFAILED, "output.failed", path, err) }
-	// Not os.CreateTemp: it creates files 0600 whatever the umask says.
-	var tmp *os.File
-	var err error
-	for range 10 {
-		name := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"."+strconv.FormatUint(rand.Uint64(), 36)+".tmp")
-		if tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode); !errors.Is(err, fs.ErrExist) {
-			break
-		}
-	}
-	if err != nil {
-		return failed(err)
-	}
-	defer os.Remove(tmp.Name()) // gone after the rename; cleans up on failure
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return failed(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return failed(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return failed(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return failed(err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/minutes-vn/minutes/internal/safewrite"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -150,23 +151,7 @@ func writeDraft(path, header string, d *draft) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".draft-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b.Bytes()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return safewrite.File(path, b.Bytes(), 0o600, true)
 }
 
 // loadDraft reads a draft left by an earlier form; os.ErrNotExist when
