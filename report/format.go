@@ -95,11 +95,12 @@ func style(st *format, k Kind) textStyle {
 		return textStyle{font: regular, size: tableSize, align: "L", before: tableSpace}
 	case KindChart:
 		return textStyle{font: regular, size: chartSize, align: "C", before: chartSpace}
-	case KindHeader:
-		return textStyle{font: regular, size: st.OrgSize, align: "C"}
 	}
 	return body
 }
+
+// pageNumberStyle sets the page number, centred in the top margin from page 2 on.
+var pageNumberStyle = textStyle{font: regular, size: pageNumberSize, align: "C"}
 
 // Fixed texts.
 const (

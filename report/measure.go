@@ -92,6 +92,24 @@ func glue(words []string) []string {
 	return out
 }
 
+// glued is s with the space before each word that glue joins to the one
+// before it made a no-break space, for a renderer whose reader breaks the
+// lines (Word): "Phường 2" stays together there too.
+func glued(s string) string {
+	if !strings.ContainsAny(s, "0123456789") {
+		return s
+	}
+	words := strings.Split(s, " ")
+	g := glue(words)
+	if len(g) == len(words) {
+		return s
+	}
+	for i, w := range g {
+		g[i] = strings.Replace(w, " ", "\u00a0", 1)
+	}
+	return strings.Join(g, " ")
+}
+
 // balanced wraps centred text into the same number of lines as wrap would,
 // but as even as possible, so that a title or a body's name never ends with
 // one orphaned word.

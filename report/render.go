@@ -160,7 +160,7 @@ func paginate(boxes []box) []page {
 // output paginates and draws every box, then returns the PDF bytes.
 func (r *renderer) output(pageNumber string) ([]byte, error) {
 	pages := paginate(r.boxes)
-	numStyle := textStyle{font: regular, size: pageNumberSize}
+	numStyle := pageNumberStyle
 	for i, p := range pages {
 		r.pdf.AddPage()
 		if i > 0 {
