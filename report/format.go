@@ -26,6 +26,17 @@ const (
 	signatureRoom   = 28.0 // mm between the role and the name: room to sign
 	pageNumberY     = 10.0 // mm from the top edge: centred in the top margin
 	ruleWidth       = 0.3  // mm, every rule of the header
+	ruleSpace       = 3.0  // mm a rule of the header takes, the line drawn 0.6 mm below the text above
+	numberRowGap    = 2.0  // mm at least between the national title and the date line
+
+	signatureSpace  = 12.0          // points before the signature blocks
+	recipientsWidth = textWidth / 2 // "Nơi nhận" sits in the left half
+	tableSpace      = 4.0           // points before a table
+	cellPad         = 1.2           // mm inside every table cell
+	tableRule       = 0.2           // mm
+	chartSpace      = 4.0           // points before the chart
+	chartHeight     = 72.0          // mm
+	tableHeadGray   = 235           // shading of a table's header row
 )
 
 // Type sizes in points that both styles share.
@@ -37,6 +48,60 @@ const (
 	chartSize           = 9.0  // quarterly chart labels
 	quarterlyBodySize   = 13.0 // a long report reads better a size down from the minutes
 )
+
+// mmPerPt converts points to millimetres.
+const mmPerPt = 25.4 / 72
+
+// textStyle is how a block is set; both renderers (PDF and Word) read it,
+// so that a size or a keep rule is decided once.
+type textStyle struct {
+	font   fontStyle
+	size   float64 // pt
+	align  string  // L, C, R, or J (justified, last line left)
+	indent float64 // first-line indent, mm
+	before float64 // space before the block, pt; dropped at the top of a page
+	keep   bool    // keep with the next block (headings, titles)
+}
+
+func (s textStyle) lineHeight() float64 { return s.size * leading * mmPerPt }
+
+// style is the text style of a block kind in format st, before the rules
+// of its neighbours (Layout.blockStyle) apply.
+func style(st *format, k Kind) textStyle {
+	body := textStyle{font: regular, size: st.BodySize, align: "J", indent: firstLineIndent, before: paragraphSpace}
+	switch k {
+	case KindDocType:
+		return textStyle{font: bold, size: st.DocTypeSize, align: "C", before: 14, keep: true}
+	case KindTitle:
+		return textStyle{font: bold, size: st.TitleSize, align: "C", keep: true}
+	case KindField:
+		body.before = paragraphSpace / 2
+		return body
+	case KindHeading, KindSubheading:
+		body.font, body.before, body.keep = bold, headingSpace, true
+		return body
+	case KindClosing:
+		body.keep = true // never leave the signatures alone on a page
+		return body
+	case KindRecipientsLabel:
+		return textStyle{font: boldItalic, size: recipientsLabelSize, align: "L", before: 12, keep: true}
+	case KindRecipient:
+		return textStyle{font: regular, size: recipientsItemSize, align: "L"}
+	case KindCaption:
+		return textStyle{font: italic, size: tableSize, align: "C", before: 2}
+	case KindSignatures:
+		// Roles and names, bold and centred in their column.
+		return textStyle{font: bold, size: st.BodySize, align: "C", before: signatureSpace}
+	case KindTable:
+		return textStyle{font: regular, size: tableSize, align: "L", before: tableSpace}
+	case KindChart:
+		return textStyle{font: regular, size: chartSize, align: "C", before: chartSpace}
+	}
+	return body
+}
+
+// pageNumberStyle sets the page number, centred in the top margin from page 2 on.
+var pageNumberStyle = textStyle{font: regular, size: pageNumberSize, align: "C"}
 
 // Fixed texts.
 const (

@@ -117,6 +117,25 @@ func (l *Layout) format() *format {
 	return &partyFormat
 }
 
+// blockStyle is the style of block i with the rules that depend on its
+// neighbours: an introduction (a text ending with a colon) stays with what
+// it introduces, the block before the signatures stays with them, and the
+// first block under the title keeps its distance from it.
+func (l *Layout) blockStyle(i int) textStyle {
+	b := &l.Blocks[i]
+	st := style(l.format(), b.Kind)
+	if strings.HasSuffix(b.Text, ":") {
+		st.keep = true
+	}
+	if i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == KindSignatures {
+		st.keep = true // the signatures never start a page alone
+	}
+	if i > 0 && l.Blocks[i-1].Kind == KindTitle {
+		st.before = afterTitleSpace
+	}
+	return st
+}
+
 func (l *Layout) add(k Kind, text string) {
 	l.Blocks = append(l.Blocks, Block{Kind: k, Text: text})
 }

@@ -316,3 +316,31 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+// The rules that depend on a block's neighbours, which both renderers read
+// from Layout.blockStyle.
+func TestBlockStyle(t *testing.T) {
+	l := &Layout{Style: minutes.HeaderParty, Blocks: []Block{
+		{Kind: KindTitle, Text: "Hội nghị"},
+		{Kind: KindField, Text: "– Thời gian: 07 giờ 30 phút"},
+		{Kind: KindParagraph, Text: "Hội nghị nghe và thảo luận các nội dung:"},
+		{Kind: KindItem, Text: "1. Báo cáo."},
+		{Kind: KindSignatures},
+		{Kind: KindRecipientsLabel, Text: "Nơi nhận:"},
+	}}
+	for i, want := range []struct {
+		keep   bool
+		before float64
+	}{
+		{true, 0},                // the title keeps with the next block by its kind
+		{false, afterTitleSpace}, // the first block under the title keeps its distance
+		{true, paragraphSpace},   // an introduction keeps with what it introduces
+		{true, paragraphSpace},   // the block before the signatures keeps with them
+		{false, signatureSpace},  // the space above the signatures
+		{true, style(&partyFormat, KindRecipientsLabel).before}, // a label with a colon keeps, by kind and by text
+	} {
+		if got := l.blockStyle(i); got.keep != want.keep || got.before != want.before {
+			t.Errorf("block %d (%s): keep %v before %v, want %v %v", i, l.Blocks[i].Kind, got.keep, got.before, want.keep, want.before)
+		}
+	}
+}

@@ -10,7 +10,7 @@ import (
 func boxesOf(l *Layout) []box {
 	r := newRenderer(l)
 	for i := range l.Blocks {
-		r.block(&l.Blocks[i])
+		r.block(l, i)
 	}
 	return r.boxes
 }

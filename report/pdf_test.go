@@ -15,18 +15,25 @@ import (
 	"github.com/minutes-vn/minutes/minutes"
 )
 
-// tool returns the path of a PDF reader. Without it the test skips on a
-// developer's machine but fails in CI, where .ci/run installs it.
+// tool returns the path of a reader (pdftotext, qpdf, soffice…). Without
+// it the test skips on a developer's machine but fails in CI, where .ci/run
+// installs it.
 func tool(t testing.TB, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is required in CI (poppler-utils, qpdf): %v", name, err)
-		}
-		t.Skipf("%s not installed", name)
+		missing(t, name, err)
 	}
 	return p
+}
+
+// missing skips a test whose reader is not installed, or fails it in CI.
+func missing(t testing.TB, name string, err error) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("%s is required in CI (poppler-utils, qpdf, libreoffice-writer-nogui, python3-docx): %v", name, err)
+	}
+	t.Skipf("%s not installed", name)
 }
 
 // run writes pdf to a file and runs a reader on it; the file is the last argument.

@@ -26,6 +26,14 @@ var Messages = minutes.Messages{
 		"không tạo được tệp PDF: %v",
 		"could not make the PDF: %v",
 	},
+	"report.docx_failed": {
+		"không tạo được tệp Word: %v",
+		"could not make the Word document: %v",
+	},
+	"report.reference_invalid": {
+		"tệp Word mẫu không dùng được: %v",
+		"the reference Word document cannot be used: %v",
+	},
 }
 
 // Warning is a non-fatal problem, e.g. a rune the font lacks that was
