@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/report"
@@ -21,6 +22,52 @@ func MinutesPDF(m *minutes.Meeting) (Document, error) {
 		return Document{Warnings: warnings}, minutes.Errorm(minutes.EINTERNAL, "export.failed", m.ID, err)
 	}
 	return Document{Data: pdf, Warnings: warnings}, nil
+}
+
+// MinutesDocx renders the minutes of m as a Word document, styled after
+// reference (an office's own .docx; nil for the official setup).
+func MinutesDocx(m *minutes.Meeting, reference []byte) (Document, error) {
+	b, warnings, err := report.MinutesDocx(m, report.DocxOptions{Reference: reference})
+	return Document{Data: b, Warnings: warnings}, err
+}
+
+// QuarterlyDocx renders the quarterly report of in as a Word document.
+func QuarterlyDocx(in report.QuarterlyInput, reference []byte) (Document, error) {
+	b, warnings, err := report.QuarterlyDocx(in, report.DocxOptions{Reference: reference})
+	return Document{Data: b, Warnings: warnings}, err
+}
+
+// Reference returns the reference Word document that styles the office's
+// documents: the file at path when one is given (--reference-doc), else the
+// one the office setting reference_doc names, else nil for the official
+// setup. EINVALID when the file cannot be read or is no Word document.
+func (s *Service) Reference(ctx context.Context, path string) ([]byte, error) {
+	setting := ""
+	if path == "" {
+		set, err := s.Settings(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if path = set["reference_doc"]; path == "" {
+			return nil, nil
+		}
+		setting = "reference_doc"
+	}
+	return readReference(path, setting)
+}
+
+func readReference(path, setting string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err == nil {
+		err = report.CheckReference(b)
+	}
+	if err != nil {
+		if setting != "" {
+			return nil, minutes.Errorm(minutes.EINVALID, "docx.reference_setting", path, err)
+		}
+		return nil, minutes.Errorm(minutes.EINVALID, "docx.reference", path, err)
+	}
+	return b, nil
 }
 
 // Period asks for a report: the quarter, the organisation ("" for all of

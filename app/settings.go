@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 
 	"github.com/minutes-vn/minutes/minutes"
 )
@@ -13,6 +14,16 @@ func (s *Service) SetSetting(ctx context.Context, key, value string) (string, er
 	v, err := minutes.CheckSetting(key, value)
 	if err != nil {
 		return "", err
+	}
+	if key == "reference_doc" {
+		// Checked now, not at the first print: a typo is found while the
+		// person who made it is here.
+		if v, err = filepath.Abs(v); err == nil {
+			_, err = readReference(v, "")
+		}
+		if err != nil {
+			return "", err
+		}
 	}
 	db, err := s.Store(ctx)
 	if err != nil {

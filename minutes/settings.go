@@ -8,7 +8,7 @@ import (
 // SettingKeys are the office defaults (minutes config), in the order they
 // are listed. Each stands for a field of the record, so a value is checked
 // by the very rule that field obeys in a meeting.
-var SettingKeys = []string{"organization", "parent_organization", "place", "header", "secretary"}
+var SettingKeys = []string{"organization", "parent_organization", "place", "header", "secretary", "reference_doc"}
 
 // settingField puts a value where the record keeps it and names the field
 // whose problems concern it.
@@ -21,6 +21,9 @@ var settingField = map[string]struct {
 	"place":               {"place", func(m *Meeting, v string) { m.Place = v }},
 	"header":              {"header", func(m *Meeting, v string) { m.Header = v }},
 	"secretary":           {"secretary.name", func(m *Meeting, v string) { m.Secretary = &Person{Name: v} }},
+	// The office's own Word file, whose styles and page setup its Word
+	// documents take; a file path, checked by whoever reads files.
+	"reference_doc": {"location", func(m *Meeting, v string) { m.Location = v }},
 }
 
 // CheckSettingKey reports EUSAGE for a key that is not an office default.

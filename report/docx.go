@@ -478,3 +478,12 @@ func (r *docxRenderer) table(i int, t *Table) docx.Block {
 	}
 	return out
 }
+
+// CheckReference reports whether b can serve as a reference document
+// (DocxOptions.Reference): EINVALID saying why not.
+func CheckReference(b []byte) error {
+	if _, err := docx.ReadReference(b); err != nil {
+		return minutes.Errorm(minutes.EINVALID, "report.reference_invalid", err)
+	}
+	return nil
+}

@@ -22,6 +22,8 @@ type exportOptions struct {
 	Force   bool
 	Version int
 	All     bool
+	// Reference is an office's own Word file for --format docx.
+	Reference string
 }
 
 func newExportCmd(f *factory) *cobra.Command {
@@ -49,15 +51,15 @@ func newExportCmd(f *factory) *cobra.Command {
 			if opts.Format == "" {
 				opts.Format = formatFromName(opts.Output)
 			}
-			if err := checkFormat("--format", opts.Format, fmtPDF, fmtYAML, fmtJSON); err != nil {
+			if err := checkFormat("--format", opts.Format, fmtPDF, fmtDocx, fmtYAML, fmtJSON); err != nil {
 				return err
 			}
 			if opts.Output == "" {
 				opts.Output = "-"
-				if opts.Format == fmtPDF {
-					opts.Output = fmt.Sprintf("bien-ban-%d.pdf", id)
+				if opts.Format == fmtPDF || opts.Format == fmtDocx {
+					opts.Output = fmt.Sprintf("bien-ban-%d.%s", id, opts.Format)
 					if opts.Version > 0 {
-						opts.Output = fmt.Sprintf("bien-ban-%d-v%d.pdf", id, opts.Version)
+						opts.Output = fmt.Sprintf("bien-ban-%d-v%d.%s", id, opts.Version, opts.Format)
 					}
 				}
 			}
@@ -70,6 +72,7 @@ func newExportCmd(f *factory) *cobra.Command {
 	fl.BoolVar(&opts.Force, "force", false, f.T("flag.force"))
 	fl.IntVar(&opts.Version, "version", 0, f.T("flag.version"))
 	fl.BoolVar(&opts.All, "all", false, f.T("flag.export.all"))
+	fl.StringVar(&opts.Reference, "reference-doc", "", f.T("flag.reference_doc"))
 	return cmd
 }
 
@@ -80,6 +83,8 @@ func formatFromName(name string) string {
 		return fmtYAML
 	case ".json":
 		return fmtJSON
+	case ".docx":
+		return fmtDocx
 	}
 	return fmtPDF
 }
@@ -97,6 +102,13 @@ func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
 		var b bytes.Buffer
 		err = record.EncodeJSON(&b, record.ToWire(m, false))
 		data = b.Bytes()
+	case fmtDocx:
+		var ref []byte
+		if ref, err = f.App().Reference(ctx, opts.Reference); err == nil {
+			doc, derr := app.MinutesDocx(m, ref)
+			f.warn(doc.Warnings, "export.warning", m.ID)
+			data, err = doc.Data, derr
+		}
 	default:
 		data, err = renderMinutes(f, m)
 	}

@@ -64,7 +64,8 @@ var cliMessages = minutes.Messages{
 	"flag.limit":             {"chỉ in N cuộc họp đầu tiên (theo ngày); 0 là tất cả", "print only the first N meetings (by date); 0 for all"},
 	"flag.yes":               {"không hỏi xác nhận", "do not ask for confirmation"},
 	"flag.export.output":     {"tệp kết quả; - là đầu ra chuẩn", "output file; - for standard output"},
-	"flag.export.format":     {"pdf, yaml hoặc json (mặc định theo phần mở rộng của -o, nếu không là pdf)", "pdf, yaml or json (default from the -o extension, else pdf)"},
+	"flag.export.format":     {"pdf, docx (Word), yaml hoặc json (mặc định theo phần mở rộng của -o, nếu không là pdf)", "pdf, docx (Word), yaml or json (default from the -o extension, else pdf)"},
+	"flag.reference_doc":     {"tệp Word của cơ quan để lấy kiểu chữ và khổ giấy cho --format docx (mặc định theo cài đặt reference_doc)", "the office's own Word file whose styles and page setup --format docx takes (default: the reference_doc setting)"},
 	"flag.force":             {"ghi đè tệp đã có", "overwrite an existing file"},
 
 	"input.stdin": {"(đầu vào chuẩn)", "(standard input)"},

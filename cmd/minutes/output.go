@@ -26,6 +26,7 @@ const (
 	fmtYAML  = "yaml"
 	fmtCSV   = "csv"
 	fmtPDF   = "pdf"
+	fmtDocx  = "docx"
 )
 
 func checkFormat(flag, value string, allowed ...string) error {

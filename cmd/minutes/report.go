@@ -20,6 +20,8 @@ type reportOptions struct {
 	Format  string
 	Date    string
 	Force   bool
+	// Reference is an office's own Word file for --format docx.
+	Reference string
 }
 
 func newReportCmd(f *factory) *cobra.Command {
@@ -55,7 +57,7 @@ func newReportQuarterlyCmd(f *factory) *cobra.Command {
 					}
 				}
 			}
-			if err := checkFormat("--format", opts.Format, fmtPDF, fmtCSV, fmtJSON); err != nil {
+			if err := checkFormat("--format", opts.Format, fmtPDF, fmtDocx, fmtCSV, fmtJSON); err != nil {
 				return err
 			}
 			return runReportQuarterly(cmd.Context(), f, opts)
@@ -68,6 +70,7 @@ func newReportQuarterlyCmd(f *factory) *cobra.Command {
 	fl.StringVar(&opts.Format, "format", "", f.T("flag.report.format"))
 	fl.StringVar(&opts.Date, "date", "", f.T("flag.report.date"))
 	fl.BoolVar(&opts.Force, "force", false, f.T("flag.force"))
+	fl.StringVar(&opts.Reference, "reference-doc", "", f.T("flag.reference_doc"))
 	return cmd
 }
 
@@ -104,6 +107,20 @@ func runReportQuarterly(ctx context.Context, f *factory, opts *reportOptions) er
 		if opts.Output == "" {
 			opts.Output = "-"
 		}
+	case fmtDocx:
+		ref, err := f.App().Reference(ctx, opts.Reference)
+		if err != nil {
+			return err
+		}
+		doc, err := app.QuarterlyDocx(in, ref)
+		f.warn(doc.Warnings, "report.warning")
+		if err != nil {
+			return err
+		}
+		data = doc.Data
+		if opts.Output == "" {
+			opts.Output = fmt.Sprintf("bao-cao-quy-%s-%d.docx", q.Roman(), q.Year)
+		}
 	default:
 		if data, err = renderQuarterly(f, in); err != nil {
 			return err
@@ -133,7 +150,7 @@ var reportMessages = minutes.Messages{
 	"cmd.report.quarterly.long": {"Báo cáo quý gồm số liệu (số hội nghị, đại biểu, lượt phát biểu, kết luận) so với quý trước, biểu đồ theo tháng,\nbảng các hội nghị và kết luận của từng hội nghị. Không có --org thì báo cáo gộp mọi cơ quan, chia theo từng cơ quan.",
 		"The quarterly report holds the figures (meetings, delegates, speaker turns, conclusions) beside the previous quarter's,\na chart per month, the table of meetings and each meeting's conclusions. Without --org it covers every organisation, grouped."},
 	"flag.report.output":  {"tệp kết quả (mặc định bao-cao-quy-I-2021.pdf; - là đầu ra chuẩn)", "output file (default bao-cao-quy-I-2021.pdf; - for standard output)"},
-	"flag.report.format":  {"pdf, csv hoặc json (số liệu)", "pdf, csv or json (the figures)"},
+	"flag.report.format":  {"pdf, docx (Word), csv hoặc json (số liệu)", "pdf, docx (Word), csv or json (the figures)"},
 	"flag.report.date":    {"ngày ghi trên báo cáo (mặc định hôm nay)", "the report's date (default today)"},
 	"report.need_quarter": {"hãy chọn quý: --quarter 2021-Q1", "choose a quarter: --quarter 2021-Q1"},
 	"report.done":         {"Đã ghi %s (%d hội nghị, %s)", "Wrote %s (%d meetings, %s)"},
