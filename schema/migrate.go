@@ -60,6 +60,36 @@ func migrations(dialect string) ([]migration, error) {
 	return ms, nil
 }
 
+// NewerError is a database that a newer program migrated: it holds a
+// migration this program does not know.
+type NewerError struct{ Found, Newest int }
+
+func (e *NewerError) Error() string {
+	return fmt.Sprintf("schema: the database has migration %d; this program knows up to %d", e.Found, e.Newest)
+}
+
+// Current reports whether db's schema is exactly this program's, without
+// writing: for a database that can only be read. A newer schema is a
+// *NewerError.
+func Current(ctx context.Context, db *sql.DB, dialect string) (bool, error) {
+	ms, err := migrations(dialect)
+	if err != nil {
+		return false, err
+	}
+	newest := 0
+	for _, m := range ms {
+		newest = max(newest, m.version)
+	}
+	var count, top sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*), MAX(version) FROM schema_migrations`).Scan(&count, &top); err != nil {
+		return false, err
+	}
+	if int(top.Int64) > newest {
+		return false, &NewerError{Found: int(top.Int64), Newest: newest}
+	}
+	return int(count.Int64) == len(ms) && int(top.Int64) == newest, nil
+}
+
 // Migrate brings db up to the newest schema. It is safe to run from many
 // processes at once: on PostgreSQL the work happens under a transaction-scoped
 // advisory lock; on SQLite the write transaction itself is exclusive
@@ -70,10 +100,22 @@ func Migrate(ctx context.Context, db *sql.DB, dialect string) error {
 	if err != nil {
 		return err
 	}
+	newest, known := 0, make(map[int]bool, len(ms))
+	for _, m := range ms {
+		known[m.version] = true
+		newest = max(newest, m.version)
+	}
 	// The common case, an up-to-date database, costs one read and no lock.
-	var count int
-	if err := db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&count); err == nil && count == len(ms) {
-		return nil
+	// Versions are compared, not counted: a database that a newer program
+	// migrated is refused before anything is written.
+	var count, top sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT COUNT(*), MAX(version) FROM schema_migrations`).Scan(&count, &top); err == nil {
+		if int(top.Int64) > newest {
+			return &NewerError{Found: int(top.Int64), Newest: newest}
+		}
+		if int(count.Int64) == len(ms) && int(top.Int64) == newest {
+			return nil
+		}
 	}
 
 	tx, err := db.BeginTx(ctx, nil)
@@ -111,6 +153,11 @@ func Migrate(ctx context.Context, db *sql.DB, dialect string) error {
 	insert := `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`
 	if dialect == Postgres {
 		insert = `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`
+	}
+	for v := range applied {
+		if !known[v] {
+			return &NewerError{Found: v, Newest: newest}
+		}
 	}
 	for _, m := range ms {
 		if applied[m.version] {

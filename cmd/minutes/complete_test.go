@@ -62,7 +62,7 @@ func TestCompletion(t *testing.T) {
 		}
 
 		// Settings.
-		if words, _ := complete(t, dsn, "config", "set", ""); strings.Join(words, " ") != "organization parent_organization place header secretary" {
+		if words, _ := complete(t, dsn, "config", "set", ""); strings.Join(words, " ") != "organization parent_organization place header secretary reference_doc" {
 			t.Errorf("config set offered %q", words)
 		}
 		if words, _ := complete(t, dsn, "config", "set", "header", ""); strings.Join(words, " ") != "party state" {

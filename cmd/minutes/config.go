@@ -30,6 +30,8 @@ func newConfigCmd(f *factory) *cobra.Command {
 				return keys(cmd, args, toComplete)
 			case len(args) == 1 && args[0] == "header":
 				return []cobra.Completion{minutes.HeaderParty, minutes.HeaderState}, cobra.ShellCompDirectiveNoFileComp
+			case len(args) == 1 && args[0] == "reference_doc":
+				return []cobra.Completion{"docx"}, cobra.ShellCompDirectiveFilterFileExt
 			}
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},

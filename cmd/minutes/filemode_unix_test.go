@@ -4,8 +4,10 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 
@@ -106,5 +108,93 @@ func TestBidiShownVisibly(t *testing.T) {
 	r = runCLI(t, db, "", []string{"import", writeFile(t, dir, "more.yaml", rec)})
 	if r.code != 0 || !strings.Contains(r.errOut, "more.yaml, văn bản thứ 1, dòng 2: title: có ký tự điều khiển hướng chữ") {
 		t.Errorf("import: exit %d, no located warning:\n%s", r.code, r.errOut)
+	}
+}
+
+// TestReadOnlyDatabase: a database on a read-only share (file and folder
+// without write permission) can be listed and printed; a write says the
+// database is read-only and stores nothing.
+func TestReadOnlyDatabase(t *testing.T) {
+	bin := buildBinary(t)
+	dir, err := os.MkdirTemp("", "minutes-ro-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { os.Chmod(dir, 0o755); os.RemoveAll(dir) }()
+	os.Chmod(dir, 0o755)
+	db := filepath.Join(dir, "minutes.db")
+	seed, _ := examples.FS.ReadFile("01-soc-trang-quy-1-2021.yaml")
+	mustRun(t, db, "add", "-f", writeFile(t, t.TempDir(), "seed.yaml", string(seed)))
+	out, err := os.MkdirTemp("", "minutes-ro-out-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(out)
+	os.Chmod(out, 0o777)
+	run := func(args ...string) (int, string) {
+		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+		cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+out)
+		if os.Geteuid() == 0 {
+			// root writes anything: run as nobody, who may not.
+			os.Chmod(filepath.Dir(bin), 0o755)
+			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+			os.Chown(dir, 65534, 65534)
+			os.Chown(db, 65534, 65534)
+		}
+		b, err := cmd.CombinedOutput()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return code, string(b)
+	}
+	os.Chmod(db, 0o444)
+	os.Chmod(dir, 0o555)
+	if code, text := run("list"); code != 0 || !strings.Contains(text, "Hội nghị đánh giá") {
+		t.Fatalf("list of a read-only database: exit %d\n%s", code, text)
+	}
+	if code, text := run("export", "1", "-o", filepath.Join(out, "a.pdf")); code != 0 {
+		t.Fatalf("export from a read-only database: exit %d\n%s", code, text)
+	}
+	code, text := run("config", "set", "place", "Sóc Trăng")
+	if code != 1 || !strings.Contains(text, "chỉ cho đọc") || strings.Contains(text, "lỗi nội bộ") {
+		t.Fatalf("a write to a read-only database: exit %d\n%s", code, text)
+	}
+}
+
+// TestConcurrentImportsOneFile: eight imports at once into one SQLite file
+// wait for each other as database users expect; none fails.
+func TestConcurrentImportsOneFile(t *testing.T) {
+	bin := buildBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "minutes.db")
+	gen := exec.Command("go", "run", "../../internal/testdb/gendata", "-n", "3000")
+	data, err := gen.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make([]string, 8)
+	for i := range errs {
+		file := writeFile(t, dir, "batch"+string(rune('a'+i))+".yaml", string(data))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(bin, "--db", db, "import", "-q", file)
+			if b, err := cmd.CombinedOutput(); err != nil {
+				errs[i] = err.Error() + ": " + string(b)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, e := range errs {
+		if e != "" {
+			t.Errorf("import %d: %s", i+1, e)
+		}
+	}
+	if n := countMeetings(t, db); n != 8*3000 {
+		t.Fatalf("%d meetings stored, want %d", n, 8*3000)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"time"
 
@@ -233,12 +234,22 @@ var partTables = []string{"chairs", "absentees", "agenda_items", "comments", "re
 // inTx runs f in a transaction, retrying it on a PostgreSQL serialization
 // failure or deadlock while the context lives.
 func (s *Store) inTx(ctx context.Context, f func(tx *sqlx.Tx) error) error {
+	deadline := time.Now().Add(busyPatience)
 	for attempt := 0; ; attempt++ {
 		err := s.tryTx(ctx, f)
-		if err == nil || !isRetryable(err) || attempt >= 5 || ctx.Err() != nil {
+		switch {
+		case err == nil || ctx.Err() != nil:
 			return err
+		case isRetryable(err) && attempt < 5:
+			time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond)
+		case s.dialect == schema.SQLite && isBusy(err) && time.Now().Before(deadline):
+			// Another process holds the write lock past the busy timeout
+			// (a long import): wait and try the whole transaction again,
+			// as a database user expects.
+			time.Sleep(time.Duration(50+rand.IntN(200)) * time.Millisecond)
+		default:
+			return s.fault(err)
 		}
-		time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond)
 	}
 }
 

@@ -92,7 +92,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	s.dialect = d.dialect
 	if d.dialect == schema.Postgres {
-		s.db, err = sqlx.Open("postgres", postgresDSN(d.target))
+		s.db, err = openPostgres(d.target)
 	} else {
 		if err := createPrivate(d.target); err != nil {
 			return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", d.target, err)
@@ -109,16 +109,69 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	if err := s.retryBusy(ctx, s.db.PingContext); err != nil {
 		s.db.Close()
+		if ro, rerr := s.openReadOnly(ctx, d.target, err); ro != nil || rerr != nil {
+			return ro, rerr
+		}
+		if f := s.fault(err); f != err {
+			return nil, f
+		}
 		return nil, minutes.Errorm(minutes.EINTERNAL, "db.open", Redact(dsn), err)
 	}
 	if err := s.retryBusy(ctx, func(ctx context.Context) error { return schema.Migrate(ctx, s.db.DB, s.dialect) }); err != nil {
 		s.db.Close()
+		var newer *schema.NewerError
+		if errors.As(err, &newer) {
+			return nil, minutes.Errorm(minutes.EFAILED, "db.newer", newer.Found, newer.Newest)
+		}
+		if ro, rerr := s.openReadOnly(ctx, d.target, err); ro != nil || rerr != nil {
+			return ro, rerr
+		}
+		if f := s.fault(err); f != err {
+			return nil, f
+		}
 		return nil, minutes.Errorm(minutes.EINTERNAL, "db.migrate", err)
 	}
 	if s.dialect == schema.Postgres {
 		_ = s.db.GetContext(ctx, &s.dbUser, `SELECT current_user`)
 	}
 	return s, nil
+}
+
+// openReadOnly opens a SQLite file that refused to be written (cause) for
+// reading only, so that a database on a read-only share or with read-only
+// permissions can still be listed and printed; writes then fail with
+// db.readonly. It returns nil, nil when cause is not a refusal to write.
+// A file whose folder cannot be written either cannot keep SQLite's shared
+// memory files beside it: it is then read as immutable.
+func (s *Store) openReadOnly(ctx context.Context, path string, cause error) (*Store, error) {
+	if s.dialect != schema.SQLite || minutes.ErrorCode(s.fault(cause)) != minutes.EFAILED ||
+		s.fault(cause).(*minutes.Error).Msgs[0].Key != "db.readonly" {
+		return nil, nil
+	}
+	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		db, err := sqlx.Open("sqlite", "file:"+path+"?"+mode+"&_pragma=busy_timeout(10000)&_pragma=query_only(1)")
+		if err != nil {
+			continue
+		}
+		db.SetMaxOpenConns(4)
+		current, err := schema.Current(ctx, db.DB, schema.SQLite)
+		var newer *schema.NewerError
+		switch {
+		case errors.As(err, &newer):
+			db.Close()
+			return nil, minutes.Errorm(minutes.EFAILED, "db.newer", newer.Found, newer.Newest)
+		case err != nil:
+			db.Close()
+			continue
+		case !current:
+			db.Close()
+			return nil, minutes.Errorm(minutes.EFAILED, "db.readonly_old")
+		}
+		ro := *s
+		ro.db = db
+		return &ro, nil
+	}
+	return nil, nil
 }
 
 // retryBusy runs f until SQLite stops answering SQLITE_BUSY, for at most
