@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/minutes-vn/minutes/internal/testdb"
 )
@@ -270,5 +271,32 @@ func TestShowFollowUp(t *testing.T) {
 	// Data formats stay the record format: no follow-up in them.
 	if r := runCLI(t, dsn, "", []string{"show", "1", "-o", "yaml"}); strings.Contains(r.out, "QUÁ HẠN") {
 		t.Fatalf("follow-up leaked into -o yaml:\n%s", r.out)
+	}
+}
+
+// TestTablesFitTheTerminal: on a terminal the table of meetings is as wide
+// as the terminal, long titles cut with "…"; piped, it is as wide as its
+// cells.
+func TestTablesFitTheTerminal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "minutes.db")
+	long := strings.Replace(validRecord, "title: Hội nghị giao ban quý I/2021", "title: Hội nghị đánh giá tình hình kinh tế - xã hội, quốc phòng an ninh, xây dựng hệ thống chính trị quý I/2021 và phương hướng quý II/2021", 1)
+	mustRun(t, db, "add", "-f", writeFile(t, t.TempDir(), "hop.yaml", long))
+	for _, width := range []int{80, 100} {
+		var out, errOut bytes.Buffer
+		io := &IO{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: true, Width: width}
+		if code := Execute(context.Background(), []string{"--db", db, "list"}, io, func(string) string { return "" }); code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut.String())
+		}
+		for _, line := range strings.Split(strings.TrimRight(out.String(), "\n"), "\n") {
+			if n := utf8.RuneCountInString(line); n > width {
+				t.Errorf("width %d: a line of %d columns: %q", width, n, line)
+			}
+		}
+		if !strings.Contains(out.String(), "…") {
+			t.Errorf("width %d: the long title was not cut:\n%s", width, out.String())
+		}
+	}
+	if out := mustRun(t, db, "list"); !strings.Contains(out, "quốc phòng an") {
+		t.Errorf("piped, the table lost its text:\n%s", out)
 	}
 }

@@ -2,10 +2,9 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -51,19 +50,18 @@ func runHistory(ctx context.Context, f *factory, opts *historyOptions) error {
 		if opts.Output == fmtJSON {
 			return record.EncodeJSON(w, record.ChangeViews(cs))
 		}
-		return writeHistoryTable(f.P, w, cs)
+		return writeHistoryTable(f.P, w, opts.width(f), cs)
 	})
 }
 
-func writeHistoryTable(p *minutes.Printer, w io.Writer, cs []minutes.Change) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, p.T("history.header"))
+func writeHistoryTable(p *minutes.Printer, w io.Writer, width int, cs []minutes.Change) error {
+	tb := table{header: p.T("history.header"), shrink: []int{5, 4, 3}}
 	for _, c := range cs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", c.Version, p.Msg(minutes.ActionMsg(c.Action)),
+		tb.add(strconv.Itoa(c.Version), p.Msg(minutes.ActionMsg(c.Action)),
 			c.At.Local().Format("02/01/2006 15:04:05"), joinNonEmpty(" / ", c.DBUser, c.OSUser),
 			cut(strings.Join(c.Fields, ", "), 50), oneLine(c.Reason))
 	}
-	return tw.Flush()
+	return tb.write(w, width)
 }
 
 // oneLine keeps a table row on one line.

@@ -53,5 +53,5 @@ func runList(ctx context.Context, f *factory, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.write(f, func(w io.Writer) error { return writeMeetings(f.P, w, opts.Output, ms, true) })
+	return opts.write(f, func(w io.Writer) error { return writeMeetings(f.P, w, opts.width(f), opts.Output, ms, true) })
 }

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/minutes-vn/minutes/minutes"
@@ -40,7 +39,7 @@ func checkFormat(flag, value string, allowed ...string) error {
 
 // writeMeetings prints meetings in one of the data formats; every command
 // that prints meetings goes through it, so formats agree everywhere.
-func writeMeetings(p *minutes.Printer, w io.Writer, format string, ms []*minutes.Meeting, asList bool) error {
+func writeMeetings(p *minutes.Printer, w io.Writer, width int, format string, ms []*minutes.Meeting, asList bool) error {
 	switch format {
 	case fmtJSON:
 		views := record.MeetingViews(ms)
@@ -65,7 +64,7 @@ func writeMeetings(p *minutes.Printer, w io.Writer, format string, ms []*minutes
 		}
 		return nil
 	default:
-		return writeTable(p, w, ms)
+		return writeTable(p, w, width, ms)
 	}
 }
 
@@ -77,18 +76,66 @@ func chairNames(m *minutes.Meeting) string {
 	return strings.Join(names, "; ")
 }
 
-func writeTable(p *minutes.Printer, w io.Writer, ms []*minutes.Meeting) error {
+func writeTable(p *minutes.Printer, w io.Writer, width int, ms []*minutes.Meeting) error {
 	if len(ms) == 0 {
 		fmt.Fprintln(w, p.T("list.none"))
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, p.T("list.header"))
+	t := table{header: p.T("list.header"), shrink: []int{3, 2, 4}}
 	for _, m := range ms {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", m.ID, m.Date.Short(), cut(m.Organization, 28),
+		t.add(strconv.FormatInt(m.ID, 10), m.Date.Short(), cut(m.Organization, 28),
 			cut(m.Title, 60), cut(chairNames(m), 28), presentText(p, m.Attendance), statusText(p, m.Status))
 	}
-	return tw.Flush()
+	return t.write(w, width)
+}
+
+// table is a table for people: columns as wide as their widest cell, two
+// spaces apart; on a terminal narrower than that, the columns in shrink
+// (in that order) are cut with "…" to fit, down to a few letters.
+type table struct {
+	header string // cells separated by tabs
+	rows   [][]string
+	shrink []int
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) write(w io.Writer, width int) error {
+	rows := append([][]string{strings.Split(t.header, "\t")}, t.rows...)
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	total := 2 * (len(widths) - 1)
+	for _, n := range widths {
+		total += n
+	}
+	const least = 8
+	for _, col := range t.shrink {
+		if width <= 0 || total <= width {
+			break
+		}
+		cut := min(total-width, widths[col]-least)
+		if cut > 0 {
+			widths[col] -= cut
+			total -= cut
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		for i, c := range r {
+			c = cut(c, widths[i])
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // cut shortens s to n characters for a table cell.
@@ -275,6 +322,14 @@ func (d *dataOut) resolve() error {
 		}
 	}
 	return checkFormat("-o", d.Output, d.formats...)
+}
+
+// width is the width tables may take: the terminal's when they go to it.
+func (d *dataOut) width(f *factory) int {
+	if (d.file == "" || d.file == "-") && f.IO.OutTTY {
+		return f.IO.Width
+	}
+	return 0
 }
 
 // write runs print on standard output, or into the file -o named. Text

@@ -36,6 +36,10 @@ type IO struct {
 	ErrOut io.Writer
 
 	InTTY, OutTTY, ErrTTY bool
+
+	// Width is the terminal's width in columns when Out is a terminal,
+	// else 0: tables are then as wide as their cells.
+	Width int
 }
 
 // SystemIO is the process's own standard streams.
@@ -44,8 +48,16 @@ func SystemIO() *IO {
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		InTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		Width:  terminalWidth(),
 		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
+}
+
+func terminalWidth() int {
+	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+		return w
+	}
+	return 0
 }
 
 // factory carries what commands share: IO, the environment, global flags

@@ -46,7 +46,7 @@ func runShow(ctx context.Context, f *factory, opts *showOptions) error {
 		return err
 	}
 	return opts.write(f, func(w io.Writer) error {
-		if err := writeMeetings(f.P, w, opts.Output, []*minutes.Meeting{m}, false); err != nil {
+		if err := writeMeetings(f.P, w, opts.width(f), opts.Output, []*minutes.Meeting{m}, false); err != nil {
 			return err
 		}
 		if opts.Output != fmtText || opts.Version != 0 || len(m.Conclusions) == 0 {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -96,7 +95,7 @@ func runTasks(ctx context.Context, f *factory, opts *tasksOptions) error {
 	}
 	return opts.write(f, func(w io.Writer) error {
 		if opts.Output == fmtTable {
-			return writeTasksTable(f.P, w, ts, today)
+			return writeTasksTable(f.P, w, opts.width(f), ts, today)
 		}
 		return writeTasksText(f.P, w, ts, today, opts.Overdue)
 	})
@@ -109,15 +108,14 @@ func dueText(d minutes.Date) string {
 	return d.Short()
 }
 
-func writeTasksTable(p *minutes.Printer, w io.Writer, ts []minutes.Task, today minutes.Date) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, p.T("tasks.header"))
+func writeTasksTable(p *minutes.Printer, w io.Writer, width int, ts []minutes.Task, today minutes.Date) error {
+	tb := table{header: p.T("tasks.header"), shrink: []int{4, 3}}
 	for _, t := range ts {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", t.ID, dueText(t.Due), p.Msg(t.State(today)),
-			cut(p.Msg(t.OwnerMsg()), 28), cut(t.Content, 60),
+		tb.add(strconv.FormatInt(t.ID, 10), dueText(t.Due), p.Msg(t.State(today)),
+			cut(p.Msg(t.OwnerMsg()), 28), cut(oneLine(t.Content), 60),
 			p.T("tasks.meeting_ref", t.MeetingDate.Short(), t.MeetingID))
 	}
-	return tw.Flush()
+	return tb.write(w, width)
 }
 
 // writeTasksText prints the plain list that cron mails: one short block per
