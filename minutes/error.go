@@ -22,6 +22,18 @@ type Error struct {
 	Code     string
 	Msgs     []Msg // the message, one line each; never empty
 	Problems []Problem
+	// Cause is the error behind a failure (EFAILED, EINTERNAL) of a file
+	// or the database: never shown to users, only with --debug.
+	Cause error
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Cause }
+
+// Because returns e with cause as its cause.
+func (e *Error) Because(cause error) *Error {
+	e.Cause = cause
+	return e
 }
 
 // Problem is one broken rule, located as precisely as the input allows.

@@ -175,11 +175,12 @@ func (s *Store) openReadOnly(ctx context.Context, path string, cause error) (*St
 }
 
 // retryBusy runs f until SQLite stops answering SQLITE_BUSY, for at most
-// ten seconds. Turning a new file to WAL mode needs the file to itself and
+// busyPatience. Turning a new file to WAL mode needs the file to itself and
 // fails at once, without the busy timeout, when several processes create
-// the same database together.
+// the same database together; and a migration waits behind another
+// process's long import.
 func (s *Store) retryBusy(ctx context.Context, f func(context.Context) error) error {
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(busyPatience)
 	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
 		err := f(ctx)
 		if err == nil || s.dialect != schema.SQLite || !strings.Contains(err.Error(), "SQLITE_BUSY") || time.Now().After(deadline) {
