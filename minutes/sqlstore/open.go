@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -28,11 +29,7 @@ import (
 	"github.com/minutes-vn/minutes/schema"
 )
 
-func init() {
-	// modernc registers the driver as "sqlite", which sqlx's bindvar table
-	// does not know.
-	sqlx.BindDriver("sqlite", sqlx.QUESTION)
-}
+var bindSQLite sync.Once
 
 // Store implements minutes.Store over SQL.
 type Store struct {
@@ -82,6 +79,9 @@ func DefaultPath() (string, error) {
 // sqlite: URL or a file path — and brings its schema up to date.
 // An empty dsn means DefaultPath.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	// modernc registers the driver as "sqlite", which sqlx's bindvar table
+	// does not know.
+	bindSQLite.Do(func() { sqlx.BindDriver("sqlite", sqlx.QUESTION) })
 	s := &Store{Now: now}
 	if u, err := user.Current(); err == nil {
 		s.osUser = u.Username
