@@ -134,12 +134,16 @@ func (s *Store) where(f minutes.Filter) (string, []any) {
 // with one query per table, whatever the number of meetings.
 func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter) ([]*minutes.Meeting, error) {
 	cond, args := s.where(f)
+	order := ` ORDER BY m.date, m.id`
+	if f.Newest {
+		order = ` ORDER BY m.date DESC, m.id DESC`
+	}
 	page := ""
 	if f.Limit > 0 {
 		page = fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0))
 	}
 	var rows []meetingRow
-	q := `SELECT ` + s.meetingColumns() + ` FROM meetings m WHERE ` + cond + ` ORDER BY m.date, m.id` + page
+	q := `SELECT ` + s.meetingColumns() + ` FROM meetings m WHERE ` + cond + order + page
 	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
 		return nil, fmt.Errorf("find meetings: %w", err)
 	}
@@ -159,7 +163,7 @@ func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter)
 	// filter as a subquery (a list of thousands of IDs would be slower).
 	ids, idArgs := `SELECT m.id FROM meetings m WHERE `+cond, args
 	if page != "" {
-		ids += ` ORDER BY m.date, m.id` + page
+		ids += order + page
 	}
 	if len(rows) <= 500 {
 		ids, idArgs = placeholders(len(rows)), make([]any, len(rows))

@@ -122,17 +122,18 @@ const createBatch = 250
 // FindMeetingByID returns one meeting with all its parts.
 func (s *Store) FindMeetingByID(ctx context.Context, id int64) (*minutes.Meeting, error) {
 	var m *minutes.Meeting
-	err := s.inTx(ctx, func(tx *sqlx.Tx) (err error) {
+	err := s.readTx(ctx, func(tx *sqlx.Tx) (err error) {
 		m, err = s.findMeetingByID(ctx, tx, id)
 		return err
 	})
 	return m, err
 }
 
-// FindMeetings returns the meetings that match f, ordered by date then ID.
+// FindMeetings returns the meetings that match f, ordered by date then ID
+// (descending when f.Newest).
 func (s *Store) FindMeetings(ctx context.Context, f minutes.Filter) ([]*minutes.Meeting, error) {
 	var ms []*minutes.Meeting
-	err := s.inTx(ctx, func(tx *sqlx.Tx) (err error) {
+	err := s.readTx(ctx, func(tx *sqlx.Tx) (err error) {
 		ms, err = s.findMeetings(ctx, tx, f)
 		return err
 	})
@@ -241,6 +242,22 @@ func (s *Store) inTx(ctx context.Context, f func(tx *sqlx.Tx) error) error {
 		}
 		time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond)
 	}
+}
+
+// readTx runs f in a read-only transaction. On SQLite it begins deferred,
+// not immediate as writes do, so that readers never wait for one another:
+// with the write lock, fifty people listing meetings at once would queue
+// behind each other.
+func (s *Store) readTx(ctx context.Context, f func(tx *sqlx.Tx) error) error {
+	tx, err := s.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := f(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 func (s *Store) tryTx(ctx context.Context, f func(tx *sqlx.Tx) error) error {
