@@ -36,6 +36,9 @@ type Store interface {
 	// returns until it returns nil, calling progress (when not nil) with
 	// the number written so far; an error from next rolls all back.
 	CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error)
+
+	// Ping reports whether the database answers.
+	Ping(ctx context.Context) error
 }
 
 // Service runs the operations over one store.
@@ -76,6 +79,15 @@ func (s *Service) Store(ctx context.Context) (Store, error) {
 		s.store = st
 	}
 	return s.store, nil
+}
+
+// Ping reports whether the database answers, opening it on first use.
+func (s *Service) Ping(ctx context.Context) error {
+	st, err := s.Store(ctx)
+	if err != nil {
+		return err
+	}
+	return st.Ping(ctx)
 }
 
 // Opened returns the store when it has been opened, else nil.

@@ -6,6 +6,7 @@ import (
 	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
 	"github.com/minutes-vn/minutes/report"
+	"github.com/minutes-vn/minutes/web"
 )
 
 // catalog holds every message the command line may show: its own, and
@@ -15,7 +16,7 @@ var catalog = minutes.NewCatalog(
 	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, app.Messages,
 	cliMessages, addMessages, amendMessages, backupMessages, configMessages, demoMessages,
 	finalizeMessages, formMessages, helpMessages, historyMessages, reportMessages,
-	tasksMessages, templateMessages,
+	tasksMessages, templateMessages, serveMessages, web.Messages,
 )
 
 // cliMessages are the command line's own messages, Vietnamese first, then English.

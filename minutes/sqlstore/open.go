@@ -246,3 +246,12 @@ func isForeignKey(err error) bool {
 	}
 	return strings.Contains(err.Error(), "FOREIGN KEY constraint failed")
 }
+
+// Ping asks the database a question, for a health check.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.db.QueryRowContext(ctx, `SELECT 1`).Scan(&one); err != nil {
+		return fmt.Errorf("ping: %w", err)
+	}
+	return nil
+}
