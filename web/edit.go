@@ -327,6 +327,16 @@ func valueText(v any) string {
 	return strings.TrimSpace(b.String())
 }
 
+// lineBreaks turns the CRLF line breaks that browsers send for every
+// textarea (as HTML requires) into the LF of the record format, where a
+// carriage return is a control character that the rules refuse.
+func lineBreaks(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
 // controls are the form's inputs that are not the record's.
 var controls = []string{"op", "draft", "version", "rebase", "kind", "meeting"}
 
@@ -338,7 +348,9 @@ func posted(r *http.Request) (v url.Values, op, draftID string, version int, err
 	}
 	v = url.Values{}
 	for k, vs := range r.PostForm {
-		v[k] = vs
+		for _, x := range vs {
+			v.Add(k, lineBreaks(x))
+		}
 	}
 	op, draftID = v.Get("op"), v.Get("draft")
 	version, err = formInt(v.Get("version"), "version")

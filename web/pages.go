@@ -303,7 +303,7 @@ func (s *Server) postTask(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	text := r.PostFormValue("text")
+	text := lineBreaks(r.PostFormValue("text"))
 	switch r.PathValue("action") {
 	case "done":
 		var on minutes.Date
