@@ -178,6 +178,14 @@ func (v *view) Dec(x float64) string {
 	return s
 }
 
+// SignedDec writes a change with one decimal: +2,5, −0,3, 0,0.
+func (v *view) SignedDec(x float64) string {
+	if math.Round(x*10) > 0 {
+		return "+" + v.Dec(x)
+	}
+	return v.Dec(x)
+}
+
 var funcs = template.FuncMap{
 	"list3": func(a, b, c string) []string { return []string{a, b, c} },
 	"date":  dateText,
