@@ -216,6 +216,7 @@ var Messages = minutes.Messages{
 	"web.field.summary":                {"Tóm tắt diễn biến, nội dung đã nghe, đánh giá", "Summary of what was reported and assessed"},
 	"web.field.comment_count":          {"Tổng số lượt phát biểu (nếu nhiều hơn số ý kiến đã ghi)", "Total speaker turns (when more than those listed)"},
 	"web.field.reason":                 {"Lý do sửa đổi", "Reason"},
+	"web.field.status":                 {"Trạng thái", "Status"},
 	"web.field.chairs":                 {"Người chủ trì", "Chairs"},
 	"web.field.agenda":                 {"Nội dung", "Agenda"},
 	"web.field.comments":               {"Ý kiến phát biểu", "Comments"},

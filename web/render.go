@@ -126,6 +126,11 @@ func (v *view) Present(a minutes.Attendance) string {
 
 // FieldName names a top-level field of the record, for the history.
 func (v *view) FieldName(f string) string {
+	if m := entryPath.FindStringSubmatch(f); m != nil { // a task: conclusions[2]
+		if _, ok := sectionNamed(m[1]); ok {
+			return v.T("web.row."+m[1]) + " " + m[2]
+		}
+	}
 	if _, ok := sectionNamed(f); ok {
 		return v.T("web.sec." + f)
 	}
