@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -116,3 +117,48 @@ func TestFindMeetingsNewestFirst(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchPages checks that a page of a search is the same slice of the
+// whole answer whichever way the store finds it: through the trigram index
+// (a rare word), by walking the meetings in order (a word most meetings
+// hold, more than the index is asked for), or with only short words.
+func TestSearchPages(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		ms := make([]*minutes.Meeting, 2500)
+		for i := range ms {
+			ms[i] = testdb.Meeting(i)
+		}
+		if err := s.CreateMeetings(ctx, ms); err != nil {
+			t.Fatal(err)
+		}
+		for _, search := range []string{"quan", "phu my ocop", "so 1234", "so 12", "so 9", "nothing here", "ocop tuyet"} {
+			for _, newest := range []bool{true, false} {
+				all, err := s.FindMeetings(ctx, minutes.Filter{Search: search, Newest: newest, Brief: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, page := range []struct{ offset, limit int }{{0, 51}, {50, 51}, {1200, 51}} {
+					got, err := s.FindMeetings(ctx, minutes.Filter{Search: search, Newest: newest, Brief: true, Offset: page.offset, Limit: page.limit})
+					if err != nil {
+						t.Fatal(err)
+					}
+					var want []int64
+					for i := page.offset; i < min(len(all), page.offset+page.limit); i++ {
+						want = append(want, all[i].ID)
+					}
+					var ids []int64
+					for _, m := range got {
+						ids = append(ids, m.ID)
+					}
+					if fmt.Sprint(ids) != fmt.Sprint(want) {
+						t.Errorf("search %q newest=%v offset %d: %d meetings %v…, want %d %v…", search, newest, page.offset, len(ids), head(ids), len(want), head(want))
+					}
+				}
+			}
+		}
+	})
+}
+
+func head(ids []int64) []int64 { return ids[:min(len(ids), 5)] }
