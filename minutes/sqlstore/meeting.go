@@ -113,7 +113,25 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 	if err != nil {
 		return 0, err
 	}
+	s.refreshStatistics(ctx, len(seen))
 	return len(seen), nil
+}
+
+// bulkWrite is how many meetings written at once make the planner's
+// statistics stale.
+const bulkWrite = 1000
+
+// refreshStatistics has PostgreSQL count the tables again after a bulk
+// import of n meetings. Autovacuum would, but only a minute or more later:
+// meanwhile the planner thinks the tables as empty as before, and with
+// 100,000 new meetings a page of the list took a quarter of a second
+// instead of two milliseconds. It is a hint, not a write: a failure is
+// left to autovacuum.
+func (s *Store) refreshStatistics(ctx context.Context, n int) {
+	if s.dialect != schema.Postgres || n < bulkWrite {
+		return
+	}
+	_, _ = s.db.ExecContext(ctx, `ANALYZE meetings, search_index, chairs, absentees, agenda_items, comments, conclusions, recipients, history`)
 }
 
 // createBatch is how many meetings one set of multi-row statements writes.

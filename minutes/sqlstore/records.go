@@ -333,6 +333,7 @@ func (s *Store) Restore(ctx context.Context, as []*minutes.Archive) (restored, s
 	if err != nil {
 		return 0, 0, err
 	}
+	s.refreshStatistics(ctx, restored)
 	return restored, skipped, nil
 }
 
