@@ -27,12 +27,19 @@ func withDone(path, done string) string {
 
 // listPage is the data of the list of meetings.
 type listPage struct {
-	Q        url.Values
-	Meetings []*minutes.Meeting
-	Offset   int
-	Prev     string // the previous page's URL, "" on the first
-	Next     string // the next page's URL, "" on the last
-	Err      []string
+	Q      url.Values
+	Rows   []listRow
+	Labels map[string]string // the columns' names, which a phone shows in each row
+	Offset int
+	Prev   string // the previous page's URL, "" on the first
+	Next   string // the next page's URL, "" on the last
+	Err    []string
+}
+
+// listRow is one meeting of the list, in words.
+type listRow struct {
+	ID                                                            int64
+	Date, Title, Number, Org, Chairs, Present, Status, StatusText string
 }
 
 // Get is the value of one filter as typed.
@@ -61,7 +68,18 @@ func (s *Server) listPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	lp.Meetings, lp.Offset = page.Meetings, fl.Offset
+	v := &view{P: s.printer(r)}
+	lp.Offset = fl.Offset
+	lp.Labels = map[string]string{}
+	for _, c := range []string{"date", "title", "org", "chairs", "present", "status"} {
+		lp.Labels[c] = v.T("web.list.col." + c)
+	}
+	// The words of each row are put together here, once: a page of 50
+	// rows through template calls cost twice as much.
+	for _, m := range page.Meetings {
+		lp.Rows = append(lp.Rows, listRow{ID: m.ID, Date: dateText(m.Date), Title: m.Title, Number: m.Number,
+			Org: m.Organization, Chairs: v.Chairs(m), Present: v.Present(m.Attendance), Status: m.Status, StatusText: v.Status(m.Status)})
+	}
 	link := func(offset int) string {
 		u := url.Values{}
 		for k, vs := range q {
