@@ -30,11 +30,15 @@ type Store interface {
 	minutes.Store
 	minutes.TaskService
 	minutes.SettingStore
+	minutes.DraftStore
 
 	// CreateMeetingsFrom stores, in one transaction, the meetings next
 	// returns until it returns nil, calling progress (when not nil) with
 	// the number written so far; an error from next rolls all back.
 	CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error)
+
+	// Ping reports whether the database answers.
+	Ping(ctx context.Context) error
 }
 
 // Service runs the operations over one store.
@@ -75,4 +79,20 @@ func (s *Service) Store(ctx context.Context) (Store, error) {
 		s.store = st
 	}
 	return s.store, nil
+}
+
+// Ping reports whether the database answers, opening it on first use.
+func (s *Service) Ping(ctx context.Context) error {
+	st, err := s.Store(ctx)
+	if err != nil {
+		return err
+	}
+	return st.Ping(ctx)
+}
+
+// Opened returns the store when it has been opened, else nil.
+func (s *Service) Opened() Store {
+	s.once.Lock()
+	defer s.once.Unlock()
+	return s.store
 }

@@ -160,3 +160,30 @@ func (s *Service) History(ctx context.Context, id int64) ([]minutes.Change, erro
 	}
 	return st.History(ctx, id)
 }
+
+// Page is one page of a list of meetings.
+type Page struct {
+	Meetings []*minutes.Meeting
+	// More reports that meetings follow this page.
+	More bool
+}
+
+// MeetingsPage returns the page of f.Limit meetings (at least one) that
+// starts at f.Offset, and whether more follow: it asks for one meeting
+// more than it shows, so that no count of a large office's meetings is
+// needed to offer a next page.
+func (s *Service) MeetingsPage(ctx context.Context, f minutes.Filter) (Page, error) {
+	if f.Limit <= 0 {
+		return Page{}, minutes.Errorm(minutes.EUSAGE, "list.bad_limit", f.Limit)
+	}
+	f.Limit++
+	ms, err := s.Meetings(ctx, f)
+	if err != nil {
+		return Page{}, err
+	}
+	p := Page{Meetings: ms}
+	if len(ms) == f.Limit {
+		p.Meetings, p.More = ms[:f.Limit-1], true
+	}
+	return p, nil
+}

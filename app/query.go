@@ -10,6 +10,9 @@ import (
 type ListQuery struct {
 	Quarter, From, To, Org, Search, Status string
 	Year, Limit                            int
+	// Offset skips the first meetings (paging); Newest puts the newest first.
+	Offset int
+	Newest bool
 }
 
 // Filter checks every part of q and returns the filter it stands for.
@@ -53,7 +56,11 @@ func (q ListQuery) Filter() (minutes.Filter, error) {
 	if q.Limit < 0 {
 		return fl, minutes.Errorm(minutes.EUSAGE, "list.bad_limit", q.Limit)
 	}
+	if q.Offset < 0 {
+		return fl, minutes.Errorm(minutes.EUSAGE, "list.bad_offset", q.Offset)
+	}
 	fl.Org, fl.Search, fl.Status, fl.Limit = q.Org, q.Search, q.Status, q.Limit
+	fl.Offset, fl.Newest = q.Offset, q.Newest
 	return fl, nil
 }
 
@@ -89,5 +96,6 @@ var queryMessages = minutes.Messages{
 	"list.quarter_and_year": {"chỉ dùng một trong --quarter và --year", "use either --quarter or --year, not both"},
 	"list.bad_year":         {"năm %d không hợp lệ", "year %d is not valid"},
 	"list.bad_limit":        {"--limit %d không hợp lệ; dùng một số từ 0 trở lên", "--limit %d is not valid; use a number from 0 up"},
+	"list.bad_offset":       {"vị trí bắt đầu %d không hợp lệ; dùng một số từ 0 trở lên", "offset %d is not valid; use a number from 0 up"},
 	"list.bad_status":       {"trạng thái %q không hợp lệ; dùng draft hoặc finalized", "status %q is not valid; use draft or finalized"},
 }

@@ -1,6 +1,9 @@
 package minutes
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // The life of minutes: a draft is edited and deleted freely, finalized once,
 // and from then on changed only by an amendment with a reason. These checks
@@ -14,6 +17,14 @@ func (m *Meeting) checkVersion(version int) error {
 		return Errorm(ECONFLICT, "meeting.stale", m.ID, version, m.Version)
 	}
 	return nil
+}
+
+// Stale reports whether err says that a meeting changed since the version
+// the user started from, as opposed to a conflict with its status: the web
+// answers the first 412 Precondition Failed, the second 409.
+func Stale(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == ECONFLICT && len(e.Msgs) > 0 && e.Msgs[0].Key == "meeting.stale"
 }
 
 // CheckEdit reports why the stored meeting m cannot take new content edited

@@ -309,6 +309,7 @@ type Filter struct {
 	Status string
 	Limit  int
 	Offset int
+	Newest bool // newest first: by date then ID, descending
 	Brief  bool // load the chairs only, not the other parts (for tables)
 }
 
@@ -358,8 +359,8 @@ type Store interface {
 	// FindMeetingByID returns a meeting with all its parts. ENOTFOUND.
 	FindMeetingByID(ctx context.Context, id int64) (*Meeting, error)
 
-	// FindMeetings returns the meetings that match f, by date then ID, with
-	// all their parts.
+	// FindMeetings returns the meetings that match f, by date then ID
+	// (descending when f.Newest), with all their parts.
 	FindMeetings(ctx context.Context, f Filter) ([]*Meeting, error)
 
 	// UpdateMeeting replaces the content of a draft, provided it is still at

@@ -140,6 +140,12 @@ func (p *Printer) T(key string, args ...any) string {
 	return fmt.Sprintf(f, words...)
 }
 
+// Has reports whether the catalogue knows key.
+func (p *Printer) Has(key string) bool {
+	_, ok := p.cat.msgs[key]
+	return ok
+}
+
 // Msg puts m into words.
 func (p *Printer) Msg(m Msg) string { return p.T(m.Key, m.Args...) }
 
@@ -207,7 +213,7 @@ var domainPrinter = NewCatalog(DomainMessages).Printer(LangVI)
 
 // DomainMessages are the messages of the domain: the rules of the record,
 // of minutes and of tasks.
-var DomainMessages = JoinMessages(coreMessages, taskMessages, lifecycleMessages, settingMessages, wordMessages)
+var DomainMessages = JoinMessages(coreMessages, taskMessages, lifecycleMessages, settingMessages, wordMessages, draftMessages)
 
 // JoinMessages puts sets of messages into one; NewCatalog, not this,
 // refuses a key given twice.

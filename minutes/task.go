@@ -3,6 +3,7 @@ package minutes
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -263,4 +264,12 @@ var taskMessages = Messages{
 	"task.overdue_status": {
 		"--overdue chỉ chọn việc đang mở, không dùng cùng --status %s",
 		"--overdue selects open tasks only; it cannot be used with --status %s"},
+}
+
+// OverdueFirst orders ts for following up: the overdue tasks first, most
+// overdue first, then the others in their order.
+func OverdueFirst(ts []Task, today Date) {
+	sort.SliceStable(ts, func(i, j int) bool {
+		return ts[i].DaysOverdue(today) > ts[j].DaysOverdue(today)
+	})
 }

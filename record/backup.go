@@ -1,6 +1,7 @@
 package record
 
 import (
+	"io"
 	"strings"
 	"time"
 
@@ -90,6 +91,23 @@ func metaOf(m *minutes.Meeting, at func(time.Time) time.Time) *Meta {
 func (meta *Meta) apply(m *minutes.Meeting) {
 	m.Status, m.Version, m.CreatedAt, m.UpdatedAt = meta.Status, meta.Version, meta.CreatedAt, meta.UpdatedAt
 	m.FinalizedAt, m.FinalizedBy = meta.FinalizedAt, meta.FinalizedBy
+}
+
+// EncodeBackup writes archives as the backup that import restores: YAML
+// documents, or a JSON list when asJSON.
+func EncodeBackup(w io.Writer, as []*minutes.Archive, asJSON bool) error {
+	wires := make([]Wire, len(as))
+	for i, a := range as {
+		wires[i] = ArchiveWire(a)
+	}
+	if asJSON {
+		return EncodeJSON(w, wires)
+	}
+	vals := make([]any, len(wires))
+	for i := range wires {
+		vals[i] = wires[i]
+	}
+	return EncodeYAML(w, vals...)
 }
 
 // ArchiveWire is the backup form of a: the record without its ID, and a

@@ -17,21 +17,8 @@ func runBackup(ctx context.Context, f *factory, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	wires := make([]record.Wire, len(as))
-	for i, a := range as {
-		wires[i] = record.ArchiveWire(a)
-	}
 	var b bytes.Buffer
-	if opts.Format == fmtJSON {
-		err = record.EncodeJSON(&b, wires)
-	} else {
-		vals := make([]any, len(wires))
-		for i := range wires {
-			vals[i] = wires[i]
-		}
-		err = record.EncodeYAML(&b, vals...)
-	}
-	if err != nil {
+	if err := record.EncodeBackup(&b, as, opts.Format == fmtJSON); err != nil {
 		return err
 	}
 	if err := writeOutput(f, opts.Output, b.Bytes(), opts.Force, modeBackup); err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/minutes-vn/minutes/minutes/sqlstore"
 	"github.com/minutes-vn/minutes/record"
 	"github.com/minutes-vn/minutes/report"
+	"github.com/minutes-vn/minutes/web"
 )
 
 // catalog holds every message the command line may show: its own, and
@@ -16,7 +17,7 @@ var catalog = minutes.NewCatalog(
 	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, app.Messages, form.Messages,
 	cliMessages, addMessages, amendMessages, backupMessages, configMessages, demoMessages,
 	finalizeMessages, helpMessages, historyMessages, reportMessages,
-	tasksMessages, templateMessages,
+	tasksMessages, templateMessages, serveMessages, web.Messages,
 )
 
 // cliMessages are the command line's own messages, Vietnamese first, then English.

@@ -273,6 +273,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newReportCmd(f),
 		newDemoCmd(f),
 		newTasksCmd(f),
+		newServeCmd(f),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)

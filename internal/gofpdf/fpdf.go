@@ -30,6 +30,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -490,8 +491,8 @@ func (f *Fpdf) AddUTF8FontFromBytes(familyStr, styleStr string, utf8Bytes []byte
 // spelled out twice. The ID no longer hashes the JSON of the definition,
 // 65,536 widths included: the key is unique within a document already.
 func (f *Fpdf) utf8FontDef(fontKey string, utf8Bytes []byte) (fontDefType, error) {
-	utf8File := newUTF8Font(&fileReader{readerPosition: 0, array: utf8Bytes})
-	if err := utf8File.parseFile(); err != nil {
+	utf8File, err := parsedUTF8Font(utf8Bytes)
+	if err != nil {
 		return fontDefType{}, err
 	}
 	// upstream kept 32 runes instead when the page-count alias was set
@@ -513,6 +514,42 @@ func (f *Fpdf) utf8FontDef(fontKey string, utf8Bytes []byte) (fontDefType, error
 		usedRunes: usedRunes,
 		i:         fmt.Sprintf("%x", sha1.Sum([]byte("UTF8 "+fontKey))),
 	}, nil
+}
+
+// parsedFonts holds each font parsed, keyed by the address and length of
+// its bytes: the callers of this fork pass the same (embedded, never
+// written) font bytes to every document.
+var parsedFonts sync.Map
+
+type fontBytesKey struct {
+	first *byte
+	n     int
+}
+
+// parsedUTF8Font returns the parse of a TrueType font for one document.
+//
+// Fork: a font is parsed once per process, not once per document (about a
+// sixth of rendering the minutes of one meeting). What the parse leaves is
+// only read afterwards (widths, the rune-to-glyph map, metrics); each
+// document gets a copy with its own reader, and GenerateCutFont replaces
+// every table it writes, so documents built at once share nothing they
+// write.
+func parsedUTF8Font(b []byte) (*utf8FontFile, error) {
+	if len(b) == 0 {
+		return nil, fmt.Errorf("empty font")
+	}
+	key := fontBytesKey{&b[0], len(b)}
+	v, ok := parsedFonts.Load(key)
+	if !ok {
+		font := newUTF8Font(&fileReader{array: b})
+		if err := font.parseFile(); err != nil {
+			return nil, err
+		}
+		v, _ = parsedFonts.LoadOrStore(key, font)
+	}
+	cp := *v.(*utf8FontFile)
+	cp.fileReader = &fileReader{array: b}
+	return &cp, nil
 }
 
 // getFontKey is the key of a font in Fpdf.fonts

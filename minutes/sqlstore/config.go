@@ -12,7 +12,7 @@ import (
 // Settings returns every office default that is set.
 func (s *Store) Settings(ctx context.Context) (map[string]string, error) {
 	out := map[string]string{}
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
 		var rows []struct {
 			Key   string `db:"key"`
 			Value string `db:"value"`
@@ -65,7 +65,7 @@ func (s *Store) UnsetSetting(ctx context.Context, key string) (bool, error) {
 // its organisation, header, place and secretary.
 func (s *Store) LatestMeeting(ctx context.Context) (*minutes.Meeting, error) {
 	var m *minutes.Meeting
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
 		var ids []int64
 		if err := tx.SelectContext(ctx, &ids, `SELECT id FROM meetings ORDER BY created_at DESC, id DESC LIMIT 1`); err != nil {
 			return fmt.Errorf("latest meeting: %w", err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
 
@@ -115,32 +116,110 @@ func (s *Store) where(f minutes.Filter) (string, []any) {
 	// Every word must appear, in any order, ignoring case and diacritics.
 	// Both sides are folded already; the patterns are served by a trigram
 	// index (FTS5 on SQLite, pg_trgm on PostgreSQL).
-	if words := strings.Fields(minutes.Fold(minutes.Clean(f.Search))); len(words) > 0 {
-		sub := make([]string, len(words))
-		for i, w := range words {
-			if s.dialect == schema.Postgres {
-				sub[i], w = `x.text LIKE ?`, "%"+escapeLike(w)+"%"
-			} else {
-				sub[i], w = `x.text GLOB ?`, "*"+escapeGlob(w)+"*"
-			}
-			args = append(args, w)
-		}
-		conds = append(conds, "m.id IN (SELECT x."+s.searchKey()+" FROM search_index x WHERE "+strings.Join(sub, " AND ")+")")
+	if sub, subArgs := s.searchPatterns(f.Search); sub != "" {
+		conds = append(conds, "m.id IN (SELECT x."+s.searchKey()+" FROM search_index x WHERE "+sub+")")
+		args = append(args, subArgs...)
 	}
 	return strings.Join(conds, " AND "), args
+}
+
+// searchPatterns is the condition on search_index x that every word of
+// search appears in the folded text, and its arguments; "" for no words.
+func (s *Store) searchPatterns(search string) (string, []any) {
+	words := strings.Fields(minutes.Fold(minutes.Clean(search)))
+	if len(words) == 0 {
+		return "", nil
+	}
+	sub, args := make([]string, len(words)), make([]any, len(words))
+	for i, w := range words {
+		if s.dialect == schema.Postgres {
+			sub[i], args[i] = `x.text LIKE ?`, "%"+escapeLike(w)+"%"
+		} else {
+			sub[i], args[i] = `x.text GLOB ?`, "*"+escapeGlob(w)+"*"
+		}
+	}
+	return strings.Join(sub, " AND "), args
+}
+
+// broadSearch is how many meetings a search may match for its page to be
+// found through the trigram index; past it, walking the meetings in the
+// page's order and reading each one's text finds a page sooner. Either way
+// a page costs at worst about as many text reads as this bound: near the
+// square root of the page size times the meetings of a large office.
+const broadSearch = 1000
+
+// pageQuery returns, for a page of a search on SQLite, a query that finds
+// it faster than the general one, or "". The trigram index answers a rare
+// word at once, but a word most meetings hold ("quan", "ocop") yields tens
+// of thousands of candidates to read, sort and cut to a page: a tenth of a
+// second or more each time. So the index is asked for at most broadSearch
+// matches: when that is all of them, the page is chosen among those IDs;
+// when there are more, the meetings are walked in the page's order, each
+// one's text read by its rowid, until the page is full.
+func (s *Store) pageQuery(ctx context.Context, tx *sqlx.Tx, f minutes.Filter, order, page string) (string, []any, error) {
+	if s.dialect != schema.SQLite || f.Limit <= 0 {
+		return "", nil, nil
+	}
+	sub, subArgs := s.searchPatterns(f.Search)
+	if sub == "" {
+		return "", nil, nil
+	}
+	// Words of one or two letters are in no trigram: with only such words
+	// the index would read every meeting's text anyway.
+	indexed := false
+	for _, w := range strings.Fields(minutes.Fold(minutes.Clean(f.Search))) {
+		indexed = indexed || utf8.RuneCountInString(w) >= 3
+	}
+	var ids []int64
+	if indexed {
+		probe := `SELECT x.rowid FROM search_index x WHERE ` + sub + fmt.Sprintf(` LIMIT %d`, broadSearch+1)
+		if err := tx.SelectContext(ctx, &ids, tx.Rebind(probe), subArgs...); err != nil {
+			return "", nil, fmt.Errorf("find meetings: %w", err)
+		}
+	}
+	rest := f
+	rest.Search = ""
+	cond, args := s.where(rest)
+	if indexed && len(ids) <= broadSearch {
+		if len(ids) == 0 {
+			ids = []int64{0} // no meeting has ID 0
+		}
+		for _, id := range ids {
+			args = append(args, id)
+		}
+		return `SELECT ` + s.meetingColumns() + ` FROM meetings m WHERE ` + cond + ` AND m.id IN (` + placeholders(len(ids)) + `)` + order + page, args, nil
+	}
+	// CROSS JOIN keeps meetings the outer loop, in index order. The text is
+	// read from the FTS5 table's content table (search_index_content, its
+	// column c0, as FTS5 names them), an ordinary table: through the
+	// virtual table each read costs twice as much, and a pattern on it
+	// would run the whole trigram query again for every meeting.
+	plain := strings.ReplaceAll(sub, "x.text GLOB", "x.c0 GLOB")
+	q := `SELECT ` + s.meetingColumns() + ` FROM meetings m CROSS JOIN search_index_content x ON x.id = m.id WHERE ` +
+		cond + ` AND ` + plain + order + page
+	return q, append(args, subArgs...), nil
 }
 
 // findMeetings loads the meetings matching f and then each kind of part
 // with one query per table, whatever the number of meetings.
 func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter) ([]*minutes.Meeting, error) {
 	cond, args := s.where(f)
+	order := ` ORDER BY m.date, m.id`
+	if f.Newest {
+		order = ` ORDER BY m.date DESC, m.id DESC`
+	}
 	page := ""
 	if f.Limit > 0 {
 		page = fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0))
 	}
 	var rows []meetingRow
-	q := `SELECT ` + s.meetingColumns() + ` FROM meetings m WHERE ` + cond + ` ORDER BY m.date, m.id` + page
-	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
+	q, qArgs := `SELECT `+s.meetingColumns()+` FROM meetings m WHERE `+cond+order+page, args
+	if scan, scanArgs, err := s.pageQuery(ctx, tx, f, order, page); err != nil {
+		return nil, err
+	} else if scan != "" {
+		q, qArgs = scan, scanArgs
+	}
+	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), qArgs...); err != nil {
 		return nil, fmt.Errorf("find meetings: %w", err)
 	}
 	if len(rows) == 0 {
@@ -159,7 +238,7 @@ func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter)
 	// filter as a subquery (a list of thousands of IDs would be slower).
 	ids, idArgs := `SELECT m.id FROM meetings m WHERE `+cond, args
 	if page != "" {
-		ids += ` ORDER BY m.date, m.id` + page
+		ids += order + page
 	}
 	if len(rows) <= 500 {
 		ids, idArgs = placeholders(len(rows)), make([]any, len(rows))

@@ -173,7 +173,7 @@ func (s *Store) historyUID(ctx context.Context, tx *sqlx.Tx, id int64) (string, 
 // History lists the changes of meeting id, oldest first.
 func (s *Store) History(ctx context.Context, id int64) ([]minutes.Change, error) {
 	var out []minutes.Change
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
 		uid, err := s.historyUID(ctx, tx, id)
 		if err != nil {
 			return err
@@ -199,7 +199,7 @@ func (s *Store) History(ctx context.Context, id int64) ([]minutes.Change, error)
 // snapshot written with that version.
 func (s *Store) FindMeetingVersion(ctx context.Context, id int64, version int) (*minutes.Meeting, error) {
 	var m *minutes.Meeting
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
 		uid, err := s.historyUID(ctx, tx, id)
 		if err != nil {
 			return err
@@ -333,6 +333,7 @@ func (s *Store) Restore(ctx context.Context, as []*minutes.Archive) (restored, s
 	if err != nil {
 		return 0, 0, err
 	}
+	s.refreshStatistics(ctx, restored)
 	return restored, skipped, nil
 }
 

@@ -100,7 +100,7 @@ func (s *Store) FindTasks(ctx context.Context, f minutes.TaskFilter) ([]minutes.
 		return nil, err
 	}
 	var ts []minutes.Task
-	err := s.inTx(ctx, func(tx *sqlx.Tx) (err error) {
+	err := s.readTx(ctx, func(tx *sqlx.Tx) (err error) {
 		ts, err = s.findTasks(ctx, tx, f, false)
 		return err
 	})

@@ -2,6 +2,7 @@
 // record file, for the benchmark scripts:
 //
 //	go run ./internal/testdb/gendata -n 1000 -from 2021-01-01 -days 90 > q1.yaml
+//	go run ./internal/testdb/gendata -n 20000 -first 20000 -days 365 > part2.yaml
 package main
 
 import (
@@ -17,6 +18,7 @@ import (
 
 func main() {
 	n := flag.Int("n", 1000, "how many meetings")
+	first := flag.Int("first", 0, "the index of the first meeting, to write a large set in several files")
 	from := flag.String("from", "2021-01-01", "first day")
 	days := flag.Int("days", 90, "spread the meetings over this many days")
 	flag.Parse()
@@ -28,8 +30,8 @@ func main() {
 	w := bufio.NewWriter(os.Stdout)
 	vals := make([]any, *n)
 	for i := range vals {
-		m := testdb.Meeting(i)
-		shift := start.AddDays(i % *days)
+		m := testdb.Meeting(*first + i)
+		shift := start.AddDays((*first + i) % *days)
 		for k := range m.Conclusions {
 			m.Conclusions[k].Due = shift.AddDays(30 * (k + 1))
 		}
