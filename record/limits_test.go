@@ -403,6 +403,10 @@ func TestWindowsEncodings(t *testing.T) {
 		{"OKUTF16BE", utf16Bytes(emoji, true), problem{}},
 		{"OKUTF16LECRLF", utf16Bytes(strings.ReplaceAll(emoji, "\n", "\r\n"), false), problem{}},
 		{"OKJSONUTF16", utf16Bytes(baseJSON, false), problem{}},
+		// A line longer than the reader's buffer, its runes cut between
+		// two pieces.
+		{"OKLongLine", []byte(base + "summary: " + strings.Repeat("ă", 99_999) + "\n"), problem{}},
+		{"ErrLongLineLatin1", []byte(base + "summary: " + strings.Repeat("ă", 99_999) + "\xe0\n"), problem{"", 10, "not UTF-8"}},
 		{"ErrLoneSurrogate", append(utf16Bytes(base, false), 0x00, 0xD8, 'x', 0), problem{"", 10, "not UTF-8"}},
 		{"ErrOddByte", append(utf16Bytes(base+"place: A", false), 'x'), problem{"", 10, "not UTF-8"}},
 		{"ErrUTF16NoBOM", utf16Bytes(base, false)[2:], problem{"", 1, "not UTF-8"}},
@@ -579,4 +583,33 @@ type endless byte
 func (e endless) Read(p []byte) (int, error) {
 	copy(p, bytes.Repeat([]byte{byte(e)}, len(p)))
 	return len(p), nil
+}
+
+// BenchmarkDecodeBackup decodes a stream of 100,000 meetings as a backup
+// restore reads it, and reports the most heap it held (sampled after a
+// collection every 10,000 documents) beside the speed.
+func BenchmarkDecodeBackup(b *testing.B) {
+	one, err := record.MarshalYAML(testdb.Meeting(7))
+	if err != nil {
+		b.Fatal(err)
+	}
+	const n = 100_000
+	var peak uint64
+	b.SetBytes(int64(n * (len(one) + 4)))
+	for range b.N {
+		count := 0
+		err := record.DecodeReader("backup.yaml", &repeatReader{doc: "---\n" + string(one), n: n}, func(d record.Doc) error {
+			if count++; count%10_000 == 0 {
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapInuse)
+			}
+			return d.Err
+		})
+		if err != nil || count != n {
+			b.Fatal(count, err)
+		}
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }

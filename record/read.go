@@ -91,16 +91,22 @@ func (s *splitter) fileErr(line int, field string, reason minutes.Msg) error {
 // disk image is refused after its first line, not read whole.
 func (s *splitter) next() ([]byte, error) {
 	s.long = s.long[:0]
+	checked := 0 // bytes of s.long known to be text
 	for {
 		b, err := s.in.ReadSlice('\n')
 		if errors.Is(err, bufio.ErrBufferFull) {
-			if !text(b) { // a line as long as the buffer: a binary file, likely
-				return nil, s.fileErr(s.line+1, "", minutes.M("record.utf8"))
-			}
 			if len(s.long)+len(b) > MaxDocument {
 				return nil, s.fileErr(s.line+1, "", minutes.M("record.doc_too_big", minutes.Number(MaxDocument>>20)))
 			}
 			s.long = append(s.long, b...)
+			// A line as long as the buffer: a binary file, likely.
+			// Checked as it comes, a rune cut at the end of a piece
+			// checked with the next.
+			n, ok := text(s.long[checked:])
+			if !ok {
+				return nil, s.fileErr(s.line+1, "", minutes.M("record.utf8"))
+			}
+			checked += n
 			continue
 		}
 		if len(s.long) > 0 {
@@ -117,24 +123,25 @@ func (s *splitter) next() ([]byte, error) {
 			return nil, minutes.Errorm(minutes.EINVALID, "input.unreadable", s.source, err)
 		}
 		s.line++
-		if !text(b) {
+		if n, ok := text(b[checked:]); !ok || checked+n != len(b) {
 			return nil, s.fileErr(s.line, "", minutes.M("record.utf8"))
 		}
 		return b, nil
 	}
 }
 
-// text reports whether b is UTF-8 text, but for a rune cut at its end.
-// NUL is UTF-8 but never text: it is what UTF-16 without a byte order
-// mark, or a binary file, looks like.
-func text(b []byte) bool {
+// text reports whether b is UTF-8 text but for a rune cut at its end, and
+// how many bytes before that rune are. NUL is UTF-8 but never text: it is
+// what UTF-16 without a byte order mark, or a binary file, looks like.
+func text(b []byte) (n int, ok bool) {
+	n = len(b)
 	for i := max(len(b)-utf8.UTFMax+1, 0); i < len(b); i++ {
 		if utf8.RuneStart(b[i]) && !utf8.FullRune(b[i:]) {
-			b = b[:i]
+			n = i
 			break
 		}
 	}
-	return utf8.Valid(b) && bytes.IndexByte(b, 0) < 0
+	return n, utf8.Valid(b[:n]) && bytes.IndexByte(b[:n], 0) < 0
 }
 
 func (s *splitter) run(fn func(Doc) error) error {
