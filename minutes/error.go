@@ -26,6 +26,18 @@ type Error struct {
 	// most MaxProblems: a file of a million broken documents is told in
 	// a screenful, and held in bounded memory, not in gigabytes.
 	Unlisted int
+	// Cause is the error behind a failure (EFAILED, EINTERNAL) of a file
+	// or the database: never shown to users, only with --debug.
+	Cause error
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Cause }
+
+// Because returns e with cause as its cause.
+func (e *Error) Because(cause error) *Error {
+	e.Cause = cause
+	return e
 }
 
 // MaxProblems is how many problems an error lists: enough to fix a file in

@@ -46,20 +46,7 @@ func runAmend(ctx context.Context, f *factory, opts *amendOptions) error {
 	if err != nil {
 		return err
 	}
-	edited, err := editLoop(f, m)
-	if err != nil || edited == nil {
-		return err
-	}
-	if err := a.Amend(ctx, edited.meeting, opts.Reason); err != nil {
-		return keepOnConflict(f, err, m.ID, edited.text)
-	}
-	if edited.meeting.Version == m.Version {
-		f.say(f.T("edit.unchanged"))
-		return nil
-	}
-	f.warnDisguised(edited.meeting)
-	f.say(f.T("amend.done", m.ID, edited.meeting.Version))
-	return nil
+	return editAndSave(f, m, "amend.done", func(n *minutes.Meeting) error { return a.Amend(ctx, n, opts.Reason) })
 }
 
 var amendMessages = minutes.Messages{

@@ -47,15 +47,25 @@ func runEdit(ctx context.Context, f *factory, opts *editOptions) error {
 	if err != nil {
 		return err
 	}
+	return editAndSave(f, m, "edit.done", func(n *minutes.Meeting) error { return a.Update(ctx, n) })
+}
+
+// editAndSave opens m in the editor and saves what was typed with save; a
+// conflict keeps the text and says where. done is the message of success.
+func editAndSave(f *factory, m *minutes.Meeting, done string, save func(*minutes.Meeting) error) error {
 	edited, err := editLoop(f, m)
 	if err != nil || edited == nil {
 		return err
 	}
-	if err := a.Update(ctx, edited.meeting); err != nil {
+	if err := save(edited.meeting); err != nil {
 		return keepOnConflict(f, err, m.ID, edited.text)
 	}
+	if edited.meeting.Version == m.Version {
+		f.say(f.T("edit.unchanged"))
+		return nil
+	}
 	f.warnDisguised(edited.meeting)
-	f.say(f.T("edit.done", m.ID, edited.meeting.Version))
+	f.say(f.T(done, m.ID, edited.meeting.Version))
 	return nil
 }
 

@@ -172,8 +172,11 @@ func reportError(f *factory, err error) int {
 		msg = cobraMessage(f.P, err.Error()) + "\n" + f.T("cli.see_help")
 	}
 	fmt.Fprintln(f.IO.ErrOut, f.red(f.T("cli.error_prefix"))+minutes.ShowBidiControls(msg))
-	if code == minutes.EINTERNAL && f.Debug {
-		fmt.Fprintf(f.IO.ErrOut, "debug: %+v\n", err)
+	if (code == minutes.EINTERNAL || code == minutes.EFAILED) && f.Debug {
+		if cause := errors.Unwrap(err); cause != nil && code == minutes.EFAILED {
+			err = cause
+		}
+		fmt.Fprintf(f.IO.ErrOut, "debug: %s\n", sqlstore.Redact(fmt.Sprintf("%+v", err)))
 	}
 	switch code {
 	case minutes.EUSAGE:

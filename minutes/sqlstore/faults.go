@@ -100,19 +100,19 @@ func (s *Store) fault(err error) error {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return err
 	case s.dialect == schema.SQLite && isBusy(err):
-		return minutes.Errorm(minutes.EFAILED, "db.busy")
+		return minutes.Errorm(minutes.EFAILED, "db.busy").Because(err)
 	case strings.Contains(msg, "readonly database"), strings.Contains(msg, "SQLITE_READONLY"):
-		return minutes.Errorm(minutes.EFAILED, "db.readonly")
+		return minutes.Errorm(minutes.EFAILED, "db.readonly").Because(err)
 	case strings.Contains(msg, "database or disk is full"), strings.Contains(msg, "SQLITE_FULL"),
 		errors.As(err, &pe) && (pe.Code == "53100" || pe.Code == "53200"):
-		return minutes.Errorm(minutes.EFAILED, "db.full")
+		return minutes.Errorm(minutes.EFAILED, "db.full").Because(err)
 	case strings.Contains(msg, "malformed"), strings.Contains(msg, "SQLITE_CORRUPT"), strings.Contains(msg, "SQLITE_NOTADB"), strings.Contains(msg, "file is not a database"):
-		return minutes.Errorm(minutes.EFAILED, "db.corrupt")
+		return minutes.Errorm(minutes.EFAILED, "db.corrupt").Because(err)
 	case errors.As(err, &ne) && ne.Timeout():
-		return minutes.Errorm(minutes.EFAILED, "db.silent", int(pgSilence.Seconds()))
+		return minutes.Errorm(minutes.EFAILED, "db.silent", int(pgSilence.Seconds())).Because(err)
 	case errors.Is(err, sql.ErrConnDone), strings.Contains(msg, "bad connection"), strings.Contains(msg, "connection reset"),
 		strings.Contains(msg, "broken pipe"), strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "connection refused"):
-		return minutes.Errorm(minutes.EFAILED, "db.lost")
+		return minutes.Errorm(minutes.EFAILED, "db.lost").Because(err)
 	}
 	return err
 }

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -28,11 +29,7 @@ import (
 	"github.com/minutes-vn/minutes/schema"
 )
 
-func init() {
-	// modernc registers the driver as "sqlite", which sqlx's bindvar table
-	// does not know.
-	sqlx.BindDriver("sqlite", sqlx.QUESTION)
-}
+var bindSQLite sync.Once
 
 // Store implements minutes.Store over SQL.
 type Store struct {
@@ -82,6 +79,9 @@ func DefaultPath() (string, error) {
 // sqlite: URL or a file path — and brings its schema up to date.
 // An empty dsn means DefaultPath.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	// modernc registers the driver as "sqlite", which sqlx's bindvar table
+	// does not know.
+	bindSQLite.Do(func() { sqlx.BindDriver("sqlite", sqlx.QUESTION) })
 	s := &Store{Now: now}
 	if u, err := user.Current(); err == nil {
 		s.osUser = u.Username
@@ -175,11 +175,12 @@ func (s *Store) openReadOnly(ctx context.Context, path string, cause error) (*St
 }
 
 // retryBusy runs f until SQLite stops answering SQLITE_BUSY, for at most
-// ten seconds. Turning a new file to WAL mode needs the file to itself and
+// busyPatience. Turning a new file to WAL mode needs the file to itself and
 // fails at once, without the busy timeout, when several processes create
-// the same database together.
+// the same database together; and a migration waits behind another
+// process's long import.
 func (s *Store) retryBusy(ctx context.Context, f func(context.Context) error) error {
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(busyPatience)
 	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
 		err := f(ctx)
 		if err == nil || s.dialect != schema.SQLite || !strings.Contains(err.Error(), "SQLITE_BUSY") || time.Now().After(deadline) {
