@@ -41,12 +41,12 @@ func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing
 		return nil, err
 	}
 	rejected := func(key string) error {
-		if len(st.Problems) == 0 {
+		if st.Problems.Len() == 0 {
 			return nil
 		}
 		var e *minutes.Error
-		errors.As(minutes.Invalid(st.Problems), &e)
-		return e.Headed(minutes.M(key, st.Rejected))
+		errors.As(st.Problems.Err(), &e)
+		return e.Headed(minutes.M(key, minutes.Number(st.Rejected)))
 	}
 	if !keepGoing {
 		if err := rejected("import.rejected_all"); err != nil {
@@ -95,7 +95,7 @@ func (s *Service) Backup(ctx context.Context) ([]*minutes.Archive, error) {
 }
 
 var importMessages = minutes.Messages{
-	"import.rejected_all":  {"Không lưu gì: %d cuộc họp/tệp bị từ chối (dùng --keep-going để lưu các cuộc họp hợp lệ).", "Nothing stored: %d meetings/files rejected (use --keep-going to store the valid ones)."},
-	"import.rejected_some": {"%d cuộc họp/tệp bị từ chối:", "%d meetings/files rejected:"},
+	"import.rejected_all":  {"Không lưu gì: %s cuộc họp/tệp bị từ chối (dùng --keep-going để lưu các cuộc họp hợp lệ).", "Nothing stored: %s meetings/files rejected (use --keep-going to store the valid ones)."},
+	"import.rejected_some": {"%s cuộc họp/tệp bị từ chối:", "%s meetings/files rejected:"},
 	"restore.mixed":        {"không trộn bản sao lưu (có khối record:) với biên bản mới trong một lần nhập; hãy nhập riêng", "a backup (with record: blocks) cannot be imported together with new records; import them separately"},
 }

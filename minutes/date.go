@@ -69,35 +69,74 @@ func (d Date) Compare(e Date) int {
 // AddDays returns d moved by n days.
 func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
 
-// ParseDate accepts 2021-03-25, 25/3/2021 and 25/03/2021 (also with '-' or '.'
-// between day, month and year) and rejects days that do not exist.
+// ParseDate accepts the dates a secretary writes: 25/3/2021, 25/03/2021
+// (also with '-' or '.' between day, month and year, the same on both
+// sides) and 2021-03-25, and rejects days that do not exist. Only ASCII
+// digits count: a sign, a space inside, an empty part or a second kind of
+// separator is a date nobody meant (strconv would read "-1/-3/2021" as
+// 1 March 2021).
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
-	var y, m, d int
-	var ok bool
-	if parts := strings.Split(s, "-"); len(parts) == 3 && len(parts[0]) == 4 {
-		y, m, d, ok = atoi3(parts[0], parts[1], parts[2])
-	} else if parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' }); len(parts) == 3 && len(parts[2]) == 4 {
-		d, m, y, ok = atoi3(parts[0], parts[1], parts[2])
-	}
+	y, m, d, ok := splitDate(s)
 	if !ok {
-		return Date{}, Errorm(EINVALID, "date.format", s)
+		return Date{}, Errorm(EINVALID, "date.format", Brief(s))
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2200 {
-		return Date{}, Errorm(EINVALID, "date.impossible", s)
+		return Date{}, Errorm(EINVALID, "date.impossible", Brief(s))
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d {
-		return Date{}, Errorm(EINVALID, "date.impossible", s)
+		return Date{}, Errorm(EINVALID, "date.impossible", Brief(s))
 	}
 	return Date{y, time.Month(m), d}, nil
 }
 
-func atoi3(a, b, c string) (int, int, int, bool) {
-	x, err1 := strconv.Atoi(a)
-	y, err2 := strconv.Atoi(b)
-	z, err3 := strconv.Atoi(c)
-	return x, y, z, err1 == nil && err2 == nil && err3 == nil && len(b) <= 2
+// splitDate reads YYYY-M-D or D/M/YYYY (with one separator of / - .).
+func splitDate(s string) (y, m, d int, ok bool) {
+	a, rest, sep := digits(s, 4)
+	if sep != '/' && sep != '-' && sep != '.' {
+		return 0, 0, 0, false
+	}
+	b, rest, sep2 := digits(rest, 2)
+	if sep2 != sep {
+		return 0, 0, 0, false
+	}
+	c, rest, end := digits(rest, 4)
+	if end != 0 || rest != "" {
+		return 0, 0, 0, false
+	}
+	switch {
+	case a.n == 4 && sep == '-' && c.n <= 2: // 2021-03-25
+		return a.v, b.v, c.v, true
+	case a.n <= 2 && c.n == 4: // 25/3/2021
+		return c.v, b.v, a.v, true
+	}
+	return 0, 0, 0, false
+}
+
+type digitRun struct{ v, n int } // value and count of digits
+
+// digits reads 1 to max ASCII digits at the start of s, and the separator
+// after them ('/', '-' or '.'), or 0 at the end of s. sep is 0 and n is 0
+// when s does not start so.
+func digits(s string, max int) (num digitRun, rest string, sep byte) {
+	i := 0
+	for i < len(s) && i <= max && s[i] >= '0' && s[i] <= '9' {
+		num.v = num.v*10 + int(s[i]-'0')
+		i++
+	}
+	if i == 0 || i > max {
+		return digitRun{}, s, 0xff
+	}
+	num.n = i
+	if i == len(s) {
+		return num, "", 0
+	}
+	switch s[i] {
+	case '/', '-', '.':
+		return num, s[i+1:], s[i]
+	}
+	return digitRun{}, s, 0xff
 }
 
 // MarshalText implements encoding.TextMarshaler.
@@ -119,21 +158,41 @@ type Clock struct {
 	Hour, Minute int
 }
 
-// ParseClock accepts 07:30, 7:30, 7h30 and 07 giờ 30.
+// ParseClock accepts the times a secretary writes: 7:30, 07:30, 7h30, 7h
+// and 07 giờ 30 (phút). The hour has one or two ASCII digits, the minutes
+// two: "+7:+5", "7:5" or "0 7:3 0" are not times anybody meant.
 func ParseClock(s string) (Clock, error) {
 	s = strings.TrimSpace(s)
-	r := strings.NewReplacer("giờ", ":", "h", ":", "H", ":", " ", "", "phút", "")
-	parts := strings.Split(r.Replace(s), ":")
-	if len(parts) == 2 && parts[1] == "" {
-		parts[1] = "0"
+	bad := Errorm(EINVALID, "time.format", Brief(s))
+	h, rest := 0, s
+	n := 0
+	for n < len(rest) && n < 3 && rest[n] >= '0' && rest[n] <= '9' {
+		h = h*10 + int(rest[n]-'0')
+		n++
 	}
-	if len(parts) != 2 || len(parts[1]) > 2 {
-		return Clock{}, Errorm(EINVALID, "time.format", s)
+	if n == 0 || n > 2 {
+		return Clock{}, bad
 	}
-	h, err1 := strconv.Atoi(parts[0])
-	m, err2 := strconv.Atoi(parts[1])
-	if err1 != nil || err2 != nil || h < 0 || h > 23 || m < 0 || m > 59 {
-		return Clock{}, Errorm(EINVALID, "time.format", s)
+	rest = strings.TrimLeft(rest[n:], " ")
+	switch {
+	case strings.HasPrefix(rest, ":"), strings.HasPrefix(rest, "h"), strings.HasPrefix(rest, "H"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, "giờ"):
+		rest = rest[len("giờ"):]
+	default:
+		return Clock{}, bad
+	}
+	rest = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "phút"))
+	m := 0
+	switch {
+	case rest == "" && !strings.Contains(s, ":"): // 7h, 7 giờ
+	case len(rest) == 2 && rest[0] >= '0' && rest[0] <= '9' && rest[1] >= '0' && rest[1] <= '9':
+		m = int(rest[0]-'0')*10 + int(rest[1]-'0')
+	default:
+		return Clock{}, bad
+	}
+	if h > 23 || m > 59 {
+		return Clock{}, bad
 	}
 	return Clock{h, m}, nil
 }

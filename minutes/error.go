@@ -22,6 +22,10 @@ type Error struct {
 	Code     string
 	Msgs     []Msg // the message, one line each; never empty
 	Problems []Problem
+	// Unlisted counts the problems found beyond Problems, which lists at
+	// most MaxProblems: a file of a million broken documents is told in
+	// a screenful, and held in bounded memory, not in gigabytes.
+	Unlisted int
 	// Cause is the error behind a failure (EFAILED, EINTERNAL) of a file
 	// or the database: never shown to users, only with --debug.
 	Cause error
@@ -35,6 +39,10 @@ func (e *Error) Because(cause error) *Error {
 	e.Cause = cause
 	return e
 }
+
+// MaxProblems is how many problems an error lists: enough to fix a file in
+// one go, few enough to read; the rest are counted.
+const MaxProblems = 100
 
 // Problem is one broken rule, located as precisely as the input allows.
 type Problem struct {
@@ -87,12 +95,54 @@ func ErrorCode(err error) string {
 	}
 }
 
-// Invalid collects problems into one EINVALID error; nil when there are none.
+// Invalid collects problems into one EINVALID error; nil when there are
+// none. Past MaxProblems they are counted, not listed.
 func Invalid(problems []Problem) error {
-	if len(problems) == 0 {
+	var l ProblemList
+	l.Add(problems...)
+	return l.Err()
+}
+
+// ProblemList collects the problems of an input as they are found, keeping
+// the first MaxProblems and counting the others, so that what it holds is
+// bounded however broken the input is.
+type ProblemList struct {
+	list     []Problem
+	unlisted int
+}
+
+// Add appends ps, or counts those past MaxProblems.
+func (l *ProblemList) Add(ps ...Problem) {
+	room := max(MaxProblems-len(l.list), 0)
+	if len(ps) > room {
+		l.unlisted += len(ps) - room
+		ps = ps[:room]
+	}
+	l.list = append(l.list, ps...)
+}
+
+// AddErr adds the problems of err, an EINVALID *Error, counting its
+// unlisted ones too.
+func (l *ProblemList) AddErr(err error) {
+	var e *Error
+	if errors.As(err, &e) {
+		l.Add(e.Problems...)
+		l.unlisted += e.Unlisted
+	}
+}
+
+// Len is the number of problems found, listed or not.
+func (l *ProblemList) Len() int { return len(l.list) + l.unlisted }
+
+// List returns the problems kept, at most MaxProblems.
+func (l *ProblemList) List() []Problem { return l.list }
+
+// Err returns the EINVALID error of the problems found; nil when none.
+func (l *ProblemList) Err() error {
+	if l.Len() == 0 {
 		return nil
 	}
-	return &Error{Code: EINVALID, Msgs: []Msg{M("error.invalid", len(problems))}, Problems: problems}
+	return &Error{Code: EINVALID, Msgs: []Msg{M("error.invalid", Number(l.Len()))}, Problems: l.list, Unlisted: l.unlisted}
 }
 
 // Problems returns the problems of an EINVALID error, nil for any other.
@@ -111,7 +161,7 @@ func WithSource(err error, source string, doc int, lineOf func(field string) int
 	if !errors.As(err, &e) || e.Code != EINVALID {
 		return err
 	}
-	out := &Error{Code: e.Code, Msgs: e.Msgs, Problems: make([]Problem, len(e.Problems))}
+	out := &Error{Code: e.Code, Msgs: e.Msgs, Problems: make([]Problem, len(e.Problems)), Unlisted: e.Unlisted}
 	for i, p := range e.Problems {
 		if p.Source == "" {
 			p.Source = source

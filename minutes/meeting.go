@@ -18,6 +18,35 @@ const (
 	StatusFinalized = "finalized"
 )
 
+// Bounds that no real meeting reaches, so that a wrong or hostile input is
+// refused with its field and the limit instead of overflowing a total,
+// failing in the database or taking gigabytes. Every way in (a file, the
+// form, the web, the API) stores through Validate, so they all hold.
+const (
+	// MaxDelegates bounds attendance.present and invited. The largest
+	// meetings these minutes record are national online conferences
+	// (hội nghị trực tuyến toàn quốc) of about 1.2 million people at
+	// some 12,000 connected points; the whole Party has 5.6 million
+	// members. Ten million is beyond any of them, and the quarterly
+	// totals of 100,000 such meetings still fit an int64 many times over;
+	// the store's INTEGER columns (int4 on PostgreSQL, 2,147,483,647)
+	// hold it.
+	MaxDelegates = 10_000_000
+	// MaxTurns bounds comment_count: a ten-day Party Congress hears a few
+	// hundred speakers.
+	MaxTurns = 100_000
+	// MaxChairs bounds the chairs: a Party Congress's presidium (đoàn
+	// chủ tịch) has 15 to 25 members.
+	MaxChairs = 50
+	// MaxItems bounds every other list (absentees, agenda items,
+	// comments, conclusions, recipients). A congress of 1,600 delegates
+	// lists its absentees in the dozens; minutes sent to every commune of
+	// a province name a few hundred recipients; two thousand of anything
+	// is more than a printed record can hold, and keeps a record's rows
+	// (and its backup document) in the tens of thousands.
+	MaxItems = 2_000
+)
+
 // Meeting is one conference and its minutes (biên bản).
 type Meeting struct {
 	ID                 int64
@@ -102,7 +131,12 @@ func (m *Meeting) Turns() int {
 }
 
 // Normalize trims every text and composes it to NFC, and fills defaults.
+// A meeting with a list over its bound is left as it is: Validate refuses
+// it, and normalizing a million entries first would take long.
 func (m *Meeting) Normalize() {
+	if len(m.listProblems()) > 0 {
+		return
+	}
 	for _, f := range m.texts() {
 		*f.ptr = Clean(*f.ptr)
 	}
@@ -187,6 +221,9 @@ func (m *Meeting) texts() []textField {
 // Validate checks every rule of the record format and returns an EINVALID
 // *Error listing each problem with its field path, or nil.
 func (m *Meeting) Validate() error {
+	if ps := m.listProblems(); len(ps) > 0 {
+		return Invalid(ps) // checking each of a million entries would take long
+	}
 	var ps []Problem
 	add := func(field, key string, args ...any) {
 		ps = append(ps, Problem{Field: field, Reason: M(key, args...)})
@@ -225,9 +262,13 @@ func (m *Meeting) Validate() error {
 	a := m.Attendance
 	if a.Present < 0 {
 		add("attendance.present", "number.negative", a.Present)
+	} else if a.Present > MaxDelegates {
+		add("attendance.present", "number.too_big", Number(a.Present), Number(MaxDelegates))
 	}
 	if a.Invited < 0 {
 		add("attendance.invited", "number.negative", a.Invited)
+	} else if a.Invited > MaxDelegates {
+		add("attendance.invited", "number.too_big", Number(a.Invited), Number(MaxDelegates))
 	} else if a.Invited > 0 && a.Invited < a.Present && !a.AtLeast {
 		add("attendance.invited", "attendance.invited_lt_present", a.Invited, a.Present)
 	}
@@ -248,6 +289,8 @@ func (m *Meeting) Validate() error {
 	}
 	if m.CommentCount < 0 {
 		add("comment_count", "number.negative", m.CommentCount)
+	} else if m.CommentCount > MaxTurns {
+		add("comment_count", "number.too_big", Number(m.CommentCount), Number(MaxTurns))
 	} else if m.CommentCount > 0 && m.CommentCount < len(m.Comments) {
 		add("comment_count", "comment_count.lt_listed", m.CommentCount, len(m.Comments))
 	}
@@ -263,6 +306,33 @@ func (m *Meeting) Validate() error {
 	}
 	return Invalid(ps)
 }
+
+// listProblems reports each list of m longer than its bound.
+func (m *Meeting) listProblems() []Problem {
+	var ps []Problem
+	for _, l := range []struct {
+		field  string
+		n, max int
+	}{
+		{"chairs", len(m.Chairs), MaxChairs},
+		{"attendance.absent", len(m.Attendance.Absent), MaxItems},
+		{"agenda", len(m.Agenda), MaxItems},
+		{"comments", len(m.Comments), MaxItems},
+		{"conclusions", len(m.Conclusions), MaxItems},
+		{"recipients", len(m.Recipients), MaxItems},
+	} {
+		if l.n > l.max {
+			ps = append(ps, Problem{Field: l.field, Reason: ListTooLong(l.n, l.max)})
+		}
+	}
+	return ps
+}
+
+// ListTooLong is the reason a list of n entries, more than max, is refused.
+func ListTooLong(n, max int) Msg { return M("list.too_long", Number(n), Number(max)) }
+
+// TooBig is the reason a count n, more than max, is refused.
+func TooBig(n, max int) Msg { return M("number.too_big", Number(n), Number(max)) }
 
 // SearchText is the diacritic-folded text that --search looks in.
 func (m *Meeting) SearchText() string {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -155,8 +156,36 @@ func (p *Printer) arg(a any) any {
 		return p.Msg(v)
 	case *Error:
 		return p.Error(v)
+	case Number:
+		return p.number(v)
 	}
 	return a
+}
+
+// Number is a count put into words with the thousands grouped as the
+// reader's language groups them: 999.900 in Vietnamese, 999,900 in
+// English. A message takes it with %s.
+type Number int64
+
+func (p *Printer) number(n Number) string {
+	sep := byte('.')
+	if p.lang == LangEN {
+		sep = ','
+	}
+	s := strconv.FormatInt(int64(n), 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b []byte
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, sep)
+		}
+		b = append(b, s[i])
+	}
+	if neg {
+		return "-" + string(b)
+	}
+	return string(b)
 }
 
 // Error returns what a user is told of err: the message of an *Error with
@@ -178,6 +207,10 @@ func (p *Printer) Error(err error) string {
 	for _, pr := range e.Problems {
 		b.WriteString("\n  - ")
 		b.WriteString(p.Problem(pr))
+	}
+	if e.Unlisted > 0 {
+		b.WriteString("\n  ")
+		b.WriteString(p.T("error.unlisted", Number(e.Unlisted)))
 	}
 	return b.String()
 }
@@ -234,7 +267,8 @@ var coreMessages = Messages{
 	"loc.line":     {"dòng %d", "line %d"},
 
 	"error.internal": {"lỗi nội bộ (chạy lại với --debug để xem chi tiết)", "internal error (run again with --debug for details)"},
-	"error.invalid":  {"dữ liệu không hợp lệ (%d lỗi):", "invalid input (%d problems):"},
+	"error.invalid":  {"dữ liệu không hợp lệ (%s lỗi):", "invalid input (%s problems):"},
+	"error.unlisted": {"… và %s lỗi khác", "… and %s more"},
 
 	"text.utf8":     {"văn bản không phải UTF-8 hợp lệ", "the text is not valid UTF-8"},
 	"text.control":  {"có ký tự điều khiển không được phép (%U)", "contains a control character that is not allowed (%U)"},
@@ -252,6 +286,8 @@ var coreMessages = Messages{
 
 	"time.end_before_start":         {"giờ kết thúc %v sớm hơn giờ bắt đầu %v", "end time %v is before start time %v"},
 	"number.negative":               {"không được là số âm (%d)", "must not be negative (%d)"},
+	"number.too_big":                {"quá lớn: %s, tối đa %s", "too large: %s, at most %s"},
+	"list.too_long":                 {"quá nhiều mục: %s, tối đa %s", "too many entries: %s, at most %s"},
 	"attendance.invited_lt_present": {"số được triệu tập (%d) ít hơn số có mặt (%d); nếu số có mặt là ước lượng \"trên\", đặt at_least: true", "invited (%d) is less than present (%d); if present is a lower bound, set at_least: true"},
 	"comment_count.lt_listed":       {"số lượt phát biểu (%d) ít hơn số ý kiến đã ghi (%d)", "comment_count (%d) is less than the comments listed (%d)"},
 

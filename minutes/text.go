@@ -44,6 +44,23 @@ func CheckText(s string, max int) Msg {
 	return Msg{}
 }
 
+// Brief shortens s to be quoted in a message: a key or a value of a
+// hundred thousand characters is named by its first forty.
+func Brief(s string) string {
+	const most = 40
+	if len(s) <= most {
+		return s
+	}
+	n := 0
+	for i := range s {
+		if n == most {
+			return s[:i] + "…"
+		}
+		n++
+	}
+	return s
+}
+
 // Fold maps s to a search key that ignores case and Vietnamese diacritics:
 // "Quận" and "quan" fold alike, and so do "Đảng" and "dang". It runs in Go
 // so that SQLite (whose lower() is ASCII-only) and PostgreSQL agree.

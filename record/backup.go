@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/minutes-vn/minutes/minutes"
 )
@@ -195,7 +195,7 @@ func (r *reader) metaBlock(n *yaml.Node, path string, keys []string) *Meta {
 		case "status":
 			m.Status = r.str(v, f)
 		case "version":
-			m.Version = r.integer(v, f)
+			m.Version = r.integer(v, f, maxStored)
 		case "created_at":
 			m.CreatedAt = r.timestamp(v, f)
 		case "updated_at":
@@ -207,7 +207,7 @@ func (r *reader) metaBlock(n *yaml.Node, path string, keys []string) *Meta {
 		case "finalized_by":
 			m.FinalizedBy = r.str(v, f)
 		case "tasks":
-			r.list(v, f, func(v *yaml.Node, f string) { m.Tasks = append(m.Tasks, r.task(v, f)) })
+			r.bounded(v, f, minutes.MaxItems, func(v *yaml.Node, f string) { m.Tasks = append(m.Tasks, r.task(v, f)) })
 		case "history":
 			r.list(v, f, func(v *yaml.Node, f string) { m.History = append(m.History, r.change(v, f)) })
 		}
@@ -230,7 +230,7 @@ func (r *reader) change(n *yaml.Node, path string) MetaChange {
 	r.fields(n, path, changeKeys, func(k string, v *yaml.Node, f string) {
 		switch k {
 		case "version":
-			c.Version = r.integer(v, f)
+			c.Version = r.integer(v, f, maxStored)
 		case "action":
 			c.Action = r.str(v, f)
 		case "at":
@@ -261,7 +261,7 @@ func (r *reader) task(n *yaml.Node, path string) MetaTask {
 		seen[k] = true
 		switch k {
 		case "conclusion":
-			t.Conclusion = r.integer(v, f)
+			t.Conclusion = r.integer(v, f, minutes.MaxItems)
 		case "status":
 			t.Status = r.str(v, f)
 			switch t.Status {
@@ -369,7 +369,7 @@ func (r *reader) timestamp(n *yaml.Node, field string) time.Time {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		r.fail(n, field, "backup.timestamp", s)
+		r.fail(n, field, "backup.timestamp", minutes.Brief(s))
 		return time.Time{}
 	}
 	return t.UTC()

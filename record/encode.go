@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"io"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/minutes-vn/minutes/minutes"
 )

@@ -13,22 +13,27 @@ import (
 	"github.com/minutes-vn/minutes/minutes"
 )
 
-// MaxInput bounds what is read from one source: far above any real
-// minutes, low enough that a wrong file (a video, a disk image) is refused
-// quickly.
+// MaxInput bounds what Read takes from one source, for the commands that
+// read one record whole (add, the API): far above any real minutes, low
+// enough that a wrong file is refused quickly. An import reads its sources
+// a document at a time instead (DecodeReader), whatever their size.
 const MaxInput = 64 << 20
 
 // Source is one input of an import: a file, standard input, an upload. Name
 // is how messages name it; Open gives its bytes, and is called only when
 // the source is read, so that thousands of files are never open at once.
+// Open may be called twice, each time from the start (an import with
+// keepGoing checks a source whole before storing any of it), except for a
+// ReaderSource.
 type Source struct {
 	Name string
 	Open func() (io.ReadCloser, error)
+	once bool // Open gives the same reader each time: it cannot be read twice
 }
 
 // ReaderSource is a source read from r (standard input, an upload).
 func ReaderSource(name string, r io.Reader) Source {
-	return Source{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
+	return Source{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }, once: true}
 }
 
 // FileSource is the file at path, named as the user gave it.
@@ -112,13 +117,45 @@ func Files(paths []string, stdin Source) ([]Source, error) {
 	return out, nil
 }
 
-// ReadDocs reads and decodes one source whole.
-func (s Source) ReadDocs() ([]Doc, error) {
-	b, err := s.Read()
+// Decode reads s a document at a time, calling fn with each as soon as it
+// is read (DecodeReader): memory holds one document, whatever the size
+// of s.
+func (s Source) Decode(fn func(Doc) error) error {
+	r, err := s.Open()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return Decode(s.Name, b)
+	defer r.Close()
+	return DecodeReader(s.Name, r, fn)
+}
+
+// decodeWhole is Decode giving fn no document unless all of s reads:
+// a file with a syntax error anywhere gives none. A file is read twice,
+// first to check it, so that memory still holds one document; a source
+// that cannot be read twice is held whole.
+func (s Source) decodeWhole(fn func(Doc) error) error {
+	if s.once {
+		var docs []Doc
+		if err := s.Decode(func(d Doc) error { docs = append(docs, d); return nil }); err != nil {
+			return err
+		}
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	r, err := s.Open()
+	if err != nil {
+		return err
+	}
+	err = checkReader(s.Name, r)
+	r.Close()
+	if err != nil {
+		return err
+	}
+	return s.Decode(fn)
 }
 
 // Stream is one import's sorting of decoded documents: the meetings to
@@ -131,9 +168,11 @@ type Stream struct {
 	Archives []*minutes.Archive
 	// Plain counts the valid ordinary records seen, stored or not.
 	Plain int
-	// Problems lists every problem of every source; Rejected counts the
+	// Problems collects the problems of every source: the first
+	// minutes.MaxProblems, and how many more, so that a million broken
+	// documents are reported in bounded memory. Rejected counts the
 	// documents and sources they belong to.
-	Problems []minutes.Problem
+	Problems minutes.ProblemList
 	Rejected int
 	// Warnings are located notes on stored meetings that are not
 	// problems: text that holds direction controls.
@@ -221,21 +260,12 @@ func decodeAll(ctx context.Context, sources []Source, wholeFiles bool, out chan<
 		}
 	}
 	for _, s := range sources {
+		give := func(d Doc) error { return send(item{doc: d}) }
 		var err error
 		if wholeFiles {
-			var docs []Doc
-			if docs, err = s.ReadDocs(); err == nil {
-				for _, d := range docs {
-					if send(item{doc: d}) != nil {
-						return
-					}
-				}
-			}
+			err = s.decodeWhole(give)
 		} else {
-			var b []byte
-			if b, err = s.Read(); err == nil {
-				err = DecodeFunc(s.Name, b, func(d Doc) error { return send(item{doc: d}) })
-			}
+			err = s.Decode(give)
 		}
 		if ctx.Err() != nil {
 			return
@@ -263,7 +293,7 @@ func (im *importer) next() (*minutes.Meeting, error) {
 		if err != nil {
 			return nil, err
 		}
-		if (len(st.Problems) > 0 && !im.keepGoing) || (len(st.Archives) > 0 && st.Plain > 0) {
+		if (st.Problems.Len() > 0 && !im.keepGoing) || (len(st.Archives) > 0 && st.Plain > 0) {
 			return nil, ErrStop
 		}
 		if m != nil && len(st.Archives) == 0 {
@@ -289,14 +319,14 @@ func (im *importer) sort(it item) (*minutes.Meeting, error) {
 		if minutes.ErrorCode(err) != minutes.EINVALID {
 			return nil, err
 		}
-		ps := minutes.Problems(err)
-		if len(ps) == 0 {
-			// A source that cannot be read (missing, too big, unreadable)
-			// is a problem of the import like any other, never skipped
-			// in silence.
-			ps = []minutes.Problem{{Reason: minutes.ReasonOf(err)}}
+		if ps := minutes.Problems(err); len(ps) > 0 {
+			im.st.Problems.AddErr(err)
+		} else {
+			// A source that cannot be read (missing, unreadable) is a
+			// problem of the import like any other, never skipped in
+			// silence.
+			im.st.Problems.Add(minutes.Problem{Reason: minutes.ReasonOf(err)})
 		}
-		im.st.Problems = append(im.st.Problems, ps...)
 		im.st.Rejected++
 		return nil, nil
 	}
@@ -307,6 +337,9 @@ func (im *importer) sort(it item) (*minutes.Meeting, error) {
 	im.st.Plain++
 	d := &it.doc
 	for _, field := range d.Meeting.DisguisedFields() {
+		if len(im.st.Warnings) >= minutes.MaxProblems {
+			break // as many as anyone reads: the fields are shown marked anyway
+		}
 		im.st.Warnings = append(im.st.Warnings, minutes.Problem{Source: d.Source, Doc: d.Index, Line: d.LineOf(field), Field: field, Reason: minutes.M("text.bidi")})
 	}
 	return d.Meeting, nil

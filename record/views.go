@@ -85,13 +85,134 @@ func ChangeViews(cs []minutes.Change) []ChangeView {
 	return out
 }
 
-// MeetingViews are ms as JSON and YAML show them, with their IDs.
-func MeetingViews(ms []*minutes.Meeting) []Wire {
-	out := make([]Wire, len(ms))
+// MeetingView is a stored meeting as list and show print it in JSON and
+// YAML (and the web API answers): the record format's keys in its order,
+// every one of them in every meeting, an empty text as "" and an empty
+// list as [] (a missing secretary is null), then the record keeping that
+// the CSV has too. A script reads the same keys from every meeting. What
+// it prints reads back as a record: id, status and version are read and
+// ignored, the meeting being stored as a new draft.
+type MeetingView struct {
+	ID                 int64            `yaml:"id" json:"id"`
+	Organization       string           `yaml:"organization" json:"organization"`
+	ParentOrganization string           `yaml:"parent_organization" json:"parent_organization"`
+	Header             string           `yaml:"header" json:"header"`
+	Number             string           `yaml:"number" json:"number"`
+	Title              string           `yaml:"title" json:"title"`
+	Date               string           `yaml:"date" json:"date"`
+	StartTime          string           `yaml:"start_time" json:"start_time"`
+	EndTime            string           `yaml:"end_time" json:"end_time"`
+	Place              string           `yaml:"place" json:"place"`
+	Location           string           `yaml:"location" json:"location"`
+	Chairs             []PersonView     `yaml:"chairs" json:"chairs"`
+	Secretary          *PersonView      `yaml:"secretary" json:"secretary"`
+	Attendance         AttendanceView   `yaml:"attendance" json:"attendance"`
+	Agenda             []AgendaView     `yaml:"agenda" json:"agenda"`
+	Summary            string           `yaml:"summary" json:"summary"`
+	Comments           []CommentView    `yaml:"comments" json:"comments"`
+	CommentCount       int              `yaml:"comment_count" json:"comment_count"`
+	Conclusions        []ConclusionView `yaml:"conclusions" json:"conclusions"`
+	Recipients         []string         `yaml:"recipients" json:"recipients"`
+	Status             string           `yaml:"status" json:"status"`
+	Version            int              `yaml:"version" json:"version"`
+}
+
+// The parts of a MeetingView, every key in every entry.
+type (
+	PersonView struct {
+		Name  string `yaml:"name" json:"name"`
+		Title string `yaml:"title" json:"title"`
+	}
+	AttendanceView struct {
+		Present     int           `yaml:"present" json:"present"`
+		AtLeast     bool          `yaml:"at_least" json:"at_least"`
+		Invited     int           `yaml:"invited" json:"invited"`
+		Absent      []AbsenceView `yaml:"absent" json:"absent"`
+		Composition string        `yaml:"composition" json:"composition"`
+	}
+	AbsenceView struct {
+		Name   string `yaml:"name" json:"name"`
+		Reason string `yaml:"reason" json:"reason"`
+	}
+	AgendaView struct {
+		Title     string `yaml:"title" json:"title"`
+		Presenter string `yaml:"presenter" json:"presenter"`
+	}
+	CommentView struct {
+		Speaker string `yaml:"speaker" json:"speaker"`
+		Title   string `yaml:"title" json:"title"`
+		Content string `yaml:"content" json:"content"`
+	}
+	ConclusionView struct {
+		Content string `yaml:"content" json:"content"`
+		Owner   string `yaml:"owner" json:"owner"`
+		Due     string `yaml:"due" json:"due"`
+	}
+)
+
+// ViewOf is m as list and show print it.
+func ViewOf(m *minutes.Meeting) MeetingView {
+	w := ToWire(m, true)
+	v := MeetingView{
+		ID: m.ID, Organization: w.Organization, ParentOrganization: w.ParentOrganization, Header: w.Header,
+		Number: w.Number, Title: w.Title, Date: w.Date, StartTime: w.StartTime, EndTime: w.EndTime,
+		Place: w.Place, Location: w.Location, Summary: w.Summary, CommentCount: w.CommentCount,
+		Recipients: w.Recipients, Status: m.Status, Version: m.Version,
+		Chairs: []PersonView{}, Agenda: []AgendaView{}, Comments: []CommentView{}, Conclusions: []ConclusionView{},
+		Attendance: AttendanceView{
+			Present: w.Attendance.Present, AtLeast: w.Attendance.AtLeast, Invited: w.Attendance.Invited,
+			Absent: []AbsenceView{}, Composition: w.Attendance.Composition,
+		},
+	}
+	if v.Recipients == nil {
+		v.Recipients = []string{}
+	}
+	for _, c := range w.Chairs {
+		v.Chairs = append(v.Chairs, PersonView(c))
+	}
+	if w.Secretary != nil {
+		p := PersonView(*w.Secretary)
+		v.Secretary = &p
+	}
+	for _, a := range w.Attendance.Absent {
+		v.Attendance.Absent = append(v.Attendance.Absent, AbsenceView(a))
+	}
+	for _, a := range w.Agenda {
+		v.Agenda = append(v.Agenda, AgendaView(a))
+	}
+	for _, c := range w.Comments {
+		v.Comments = append(v.Comments, CommentView(c))
+	}
+	for _, c := range w.Conclusions {
+		v.Conclusions = append(v.Conclusions, ConclusionView(c))
+	}
+	return v
+}
+
+// MeetingViews are ms as list and show print them.
+func MeetingViews(ms []*minutes.Meeting) []MeetingView {
+	out := make([]MeetingView, len(ms))
 	for i, m := range ms {
-		out[i] = ToWire(m, true)
+		out[i] = ViewOf(m)
 	}
 	return out
+}
+
+// BOM is the byte order mark that a CSV file for Excel begins with: without
+// it Excel reads UTF-8 as the local code page and shows Vietnamese garbled.
+// The caller writes it where a person opens the file (a file, a download),
+// not where a script reads a pipe.
+const BOM = "\ufeff"
+
+// cell is user text as a CSV cell: one that begins with = + - @, a tab or
+// a carriage return is taken by Excel and its kin for a formula, which can
+// run commands or send data away; a leading ' makes it text (OWASP, "CSV
+// Injection").
+func cell(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // MeetingsCSV writes ms as list -o csv prints them: one row per meeting.
@@ -100,8 +221,8 @@ func MeetingsCSV(w io.Writer, ms []*minutes.Meeting) error {
 	_ = cw.Write([]string{"id", "date", "organization", "number", "title", "chairs", "present", "at_least", "turns", "conclusions", "status", "version"})
 	for _, m := range ms {
 		_ = cw.Write([]string{
-			strconv.FormatInt(m.ID, 10), m.Date.String(), m.Organization, m.Number, m.Title,
-			chairNames(m), strconv.Itoa(m.Attendance.Present), strconv.FormatBool(m.Attendance.AtLeast),
+			strconv.FormatInt(m.ID, 10), m.Date.String(), cell(m.Organization), cell(m.Number), cell(m.Title),
+			cell(chairNames(m)), strconv.Itoa(m.Attendance.Present), strconv.FormatBool(m.Attendance.AtLeast),
 			strconv.Itoa(m.Turns()), strconv.Itoa(len(m.Conclusions)), m.Status, strconv.Itoa(m.Version),
 		})
 	}
@@ -124,9 +245,9 @@ func TasksCSV(w io.Writer, ts []TaskView) error {
 		"content", "owner", "due", "status", "overdue", "days_overdue", "done_on", "note", "reason"})
 	for _, t := range ts {
 		_ = cw.Write([]string{
-			strconv.FormatInt(t.ID, 10), strconv.FormatInt(t.MeetingID, 10), t.MeetingDate, t.Organization,
-			t.MeetingTitle, strconv.Itoa(t.Position), t.Content, t.Owner, t.Due, t.Status,
-			strconv.FormatBool(t.Overdue), strconv.Itoa(t.DaysOverdue), t.DoneOn, t.Note, t.Reason,
+			strconv.FormatInt(t.ID, 10), strconv.FormatInt(t.MeetingID, 10), t.MeetingDate, cell(t.Organization),
+			cell(t.MeetingTitle), strconv.Itoa(t.Position), cell(t.Content), cell(t.Owner), t.Due, t.Status,
+			strconv.FormatBool(t.Overdue), strconv.Itoa(t.DaysOverdue), t.DoneOn, cell(t.Note), cell(t.Reason),
 		})
 	}
 	cw.Flush()

@@ -158,13 +158,15 @@ func (s *screen) answer(title, key string) {
 	s.keys(key)
 }
 
-// showJSON reads a stored meeting back through the command line.
+// showJSON reads a stored meeting back through the command line, in the
+// record format (export: the fields given, without the record keeping
+// that show -o json adds to every meeting).
 func showJSON(t *testing.T, e formEnv, id string) map[string]any {
 	t.Helper()
 	var m map[string]any
-	out := e.run(t, "show", id, "-o", "json")
+	out := e.run(t, "export", id, "--format", "json")
 	if err := json.Unmarshal([]byte(out), &m); err != nil {
-		t.Fatalf("show -o json: %v\n%s", err, out)
+		t.Fatalf("export --format json: %v\n%s", err, out)
 	}
 	delete(m, "id")
 	return m

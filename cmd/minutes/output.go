@@ -341,9 +341,15 @@ func (d *dataOut) write(f *factory, print func(w io.Writer) error) error {
 		if people {
 			return visible(f.IO.Out, print)
 		}
+		if d.Output == fmtCSV && isFile(f.IO.Out) {
+			_, _ = io.WriteString(f.IO.Out, record.BOM) // redirected to a file, for Excel
+		}
 		return print(f.IO.Out)
 	}
 	var b bytes.Buffer
+	if d.Output == fmtCSV {
+		b.WriteString(record.BOM) // a file is for Excel; a pipe to a script gets none
+	}
 	if people {
 		if err := visible(&b, print); err != nil {
 			return err
@@ -356,6 +362,17 @@ func (d *dataOut) write(f *factory, print func(w io.Writer) error) error {
 	}
 	f.say(f.T("export.done", d.file))
 	return nil
+}
+
+// isFile reports whether w is a regular file (standard output redirected
+// with >).
+func isFile(w io.Writer) bool {
+	file, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := file.Stat()
+	return err == nil && st.Mode().IsRegular()
 }
 
 // visible runs print and writes what it printed to w with every direction
