@@ -110,7 +110,7 @@ func ifMatch(r *http.Request) (int, bool, error) {
 
 func writeMeeting(w http.ResponseWriter, status int, m *minutes.Meeting) {
 	w.Header().Set("ETag", etag(m.Version))
-	writeJSON(w, status, record.ToWire(m, true))
+	writeJSON(w, status, record.ViewOf(m))
 }
 
 // apiShow answers GET /api/meetings/{id}: the meeting as show -o json

@@ -42,6 +42,13 @@ func TestAPI(t *testing.T) {
 			if m["id"] != float64(1) || m["date"] != "2021-03-25" || m["start_time"] != "07:30" || m["title"] != "Hội nghị giao ban quý I/2021" {
 				t.Errorf("show JSON: %v", m)
 			}
+			// The JSON of show -o json: every key in every meeting, the
+			// empty ones too, and the status and version.
+			for _, k := range []string{"summary", "comments", "recipients", "status", "version", "secretary", "agenda"} {
+				if _, ok := m[k]; !ok {
+					t.Errorf("show JSON lacks %q: %v", k, m)
+				}
+			}
 			if r := ts.do(t, "GET", "/api/meetings/1", "", "If-None-Match", `"1"`); r.status != http.StatusNotModified {
 				t.Errorf("If-None-Match current: %d", r.status)
 			}

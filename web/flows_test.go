@@ -1,7 +1,10 @@
 package web_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"os/exec"
@@ -11,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/minutes-vn/minutes/internal/docx"
 	"github.com/minutes-vn/minutes/internal/testdb"
 )
 
@@ -78,12 +82,40 @@ func TestBrowserWholeMeeting(t *testing.T) {
 
 	pdf := pdfText(t, ts.URL+"/meetings/1.pdf")
 	has(t, "the PDF", pdf, "BIÊN BẢN", "Nguyễn Văn Quận", "Trần Thị Hồng Nhung", "Công tác xây dựng Đảng", "ngày 25 tháng 3 năm 2021", "Sóc Trăng")
+	word := wordFile(t, ts.URL+"/meetings/1.docx")
+	if err := docx.Check(word); err != nil {
+		t.Fatalf("the Word document behind \"Tải bản Word\" is not sound: %v", err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(word), int64(len(word)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := fs.ReadFile(zr, "word/document.xml")
+	if err != nil || !bytes.Contains(body, []byte("Nguyễn Văn Quận")) {
+		t.Fatalf("the Word document lacks the chair (%v)", err)
+	}
 
 	phone(t, ctx)
 	for _, p := range []struct{ path, name string }{{"/meetings", "phone-list"}, {"/meetings/1", "phone-meeting"}, {"/meetings/1/edit", "phone-form"}, {"/tasks", "phone-tasks"}} {
 		run(t, ctx, navigate(ts.URL+p.path))
 		look(t, ctx, p.name)
 	}
+}
+
+// wordFile fetches a Word document offered for download.
+func wordFile(t *testing.T, url string) []byte {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), "wordprocessingml") ||
+		!strings.HasPrefix(res.Header.Get("Content-Disposition"), "attachment") {
+		t.Fatalf("GET %s: %d %s %s", url, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"))
+	}
+	return b
 }
 
 // pdfText fetches a PDF and reads its text with pdftotext.

@@ -122,6 +122,7 @@ var Messages = minutes.Messages{
 	"web.meeting.amend":         {"Sửa đổi biên bản", "Amend the minutes"},
 	"web.meeting.delete":        {"Xóa bản nháp", "Delete the draft"},
 	"web.meeting.pdf":           {"Xem bản in (PDF)", "View the PDF"},
+	"web.word":                  {"Tải bản Word", "Download as Word"},
 	"web.meeting.download":      {"Tải tệp PDF", "Download the PDF"},
 	"web.meeting.history":       {"Lịch sử thay đổi", "History"},
 	"web.meeting.old":           {"Đây là phiên bản %d của biên bản; phiên bản hiện hành là %d.", "This is version %d of the minutes; the current version is %d."},

@@ -114,18 +114,25 @@ type meetingPage struct {
 func (mp *meetingPage) IDText() string { return strconv.FormatInt(mp.M.ID, 10) }
 
 // PDF is the address of the page's PDF.
-func (mp *meetingPage) PDF() string {
-	u := "/meetings/" + mp.IDText() + ".pdf"
+func (mp *meetingPage) PDF() string { return mp.file(".pdf") }
+
+// Word is the address of the page's Word document.
+func (mp *meetingPage) Word() string { return mp.file(".docx") }
+
+func (mp *meetingPage) file(ext string) string {
+	u := "/meetings/" + mp.IDText() + ext
 	if mp.Old {
 		u += "?version=" + strconv.Itoa(mp.M.Version)
 	}
 	return u
 }
 
-// meetingFile answers /meetings/{id} (the page) and /meetings/{id}.pdf.
+// meetingFile answers /meetings/{id} (the page), /meetings/{id}.pdf and
+// /meetings/{id}.docx.
 func (s *Server) meetingFile(w http.ResponseWriter, r *http.Request) {
 	file := r.PathValue("file")
 	name, pdf := strings.CutSuffix(file, ".pdf")
+	name, word := strings.CutSuffix(name, ".docx")
 	r.SetPathValue("id", name)
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -144,6 +151,10 @@ func (s *Server) meetingFile(w http.ResponseWriter, r *http.Request) {
 	}
 	if pdf {
 		s.minutesPDF(w, r, v.Meeting, version)
+		return
+	}
+	if word {
+		s.minutesWord(w, r, v.Meeting, version)
 		return
 	}
 	mp := &meetingPage{M: v.Meeting, Current: v.Current, Old: version != 0 && version != v.Current, Today: s.app.Today()}
@@ -179,6 +190,37 @@ func (s *Server) minutesPDF(w http.ResponseWriter, r *http.Request, m *minutes.M
 		name = fmt.Sprintf("bien-ban-%d-v%d.pdf", m.ID, version)
 	}
 	sendPDF(w, r, name, doc.Data)
+}
+
+// minutesWord sends the minutes as a Word document, styled after the
+// office's reference document when one is set.
+func (s *Server) minutesWord(w http.ResponseWriter, r *http.Request, m *minutes.Meeting, version int) {
+	ref, err := s.app.Reference(r.Context(), "")
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	doc, err := app.MinutesDocx(m, ref)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	name := fmt.Sprintf("bien-ban-%d.docx", m.ID)
+	if version != 0 {
+		name = fmt.Sprintf("bien-ban-%d-v%d.docx", m.ID, version)
+	}
+	sendWord(w, name, doc.Data)
+}
+
+// sendWord sends a Word document to be saved: browsers do not show them.
+func sendWord(w http.ResponseWriter, name string, data []byte) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "frame-ancestors 'none'")
+	h.Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("Cache-Control", "no-store")
+	_, _ = w.Write(data)
 }
 
 func sendPDF(w http.ResponseWriter, r *http.Request, name string, data []byte) {
@@ -357,6 +399,7 @@ type quarterPage struct {
 	Figures report.QuarterlyFigures
 	Chart   chart
 	PDF     string
+	Word    string
 	Prev    string
 	Next    string
 	Err     []string
@@ -423,6 +466,7 @@ func (s *Server) quarterlyPage(w http.ResponseWriter, r *http.Request) {
 		org = "?org=" + url.QueryEscape(qp.Org)
 	}
 	qp.PDF = "/reports/quarterly/" + qq.String() + ".pdf" + org
+	qp.Word = "/reports/quarterly/" + qq.String() + ".docx" + org
 	link := func(x minutes.Quarter) string {
 		u := url.Values{"quarter": {x.String()}}
 		if qp.Org != "" {
@@ -434,10 +478,12 @@ func (s *Server) quarterlyPage(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "quarterly", p.T("web.title.quarterly_of", qq.Roman(), qq.Year), qp)
 }
 
-// quarterlyPDF answers /reports/quarterly/2021-Q1.pdf?org=….
+// quarterlyPDF answers /reports/quarterly/2021-Q1.pdf?org=…, and .docx
+// for the Word document.
 func (s *Server) quarterlyPDF(w http.ResponseWriter, r *http.Request) {
-	name, ok := strings.CutSuffix(r.PathValue("file"), ".pdf")
-	if !ok {
+	name, pdf := strings.CutSuffix(r.PathValue("file"), ".pdf")
+	name, word := strings.CutSuffix(name, ".docx")
+	if !pdf && !word {
 		s.pageError(w, r, minutes.Errorm(minutes.ENOTFOUND, "web.no_page"))
 		return
 	}
@@ -449,6 +495,20 @@ func (s *Server) quarterlyPDF(w http.ResponseWriter, r *http.Request) {
 	in, err := s.app.QuarterlyInput(r.Context(), app.Period{Quarter: qq, Org: r.URL.Query().Get("org")})
 	if err != nil {
 		s.pageError(w, r, err)
+		return
+	}
+	if word {
+		ref, err := s.app.Reference(r.Context(), "")
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		doc, err := app.QuarterlyDocx(in, ref)
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		sendWord(w, fmt.Sprintf("bao-cao-quy-%s-%d.docx", qq.Roman(), qq.Year), doc.Data)
 		return
 	}
 	doc, err := app.QuarterlyPDF(in)

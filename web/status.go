@@ -82,9 +82,12 @@ func errorLines(p *minutes.Printer, err error) []string {
 		}
 		return []string{say(p, minutes.M("error.internal"))}
 	}
-	out := make([]string, 0, len(e.Msgs))
+	out := make([]string, 0, len(e.Msgs)+1)
 	for _, m := range e.Msgs {
 		out = append(out, say(p, m))
+	}
+	if e.Unlisted > 0 {
+		out = append(out, p.T("error.unlisted", minutes.Number(e.Unlisted)))
 	}
 	return out
 }
