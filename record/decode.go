@@ -321,7 +321,7 @@ var meetingKeys = []string{
 	"organization", "parent_organization", "header", "number", "title", "date",
 	"start_time", "end_time", "place", "location", "chairs", "chair", "secretary",
 	"attendance", "agenda", "summary", "comments", "comment_count", "conclusions",
-	"recipients", "id", "record",
+	"recipients", "notice", "id", "record",
 }
 
 func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
@@ -411,6 +411,8 @@ func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
 			})
 		case "recipients":
 			r.list(v, f, func(v *yaml.Node, f string) { m.Recipients = append(m.Recipients, r.str(v, f)) })
+		case "notice":
+			m.Notice = r.notice(v, f)
 		case "id":
 			m.ID = int64(r.integer(v, f)) // as show -o json prints it; ignored on import
 		case "record":
