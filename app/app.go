@@ -30,6 +30,7 @@ type Store interface {
 	minutes.Store
 	minutes.TaskService
 	minutes.SettingStore
+	minutes.NumberStore
 
 	// CreateMeetingsFrom stores, in one transaction, the meetings next
 	// returns until it returns nil, calling progress (when not nil) with

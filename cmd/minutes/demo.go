@@ -104,10 +104,12 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 		if err != nil {
 			return err
 		}
-		pdf, err := renderQuarterly(f, in)
+		rep, err := app.ReportPDF(in)
+		f.warn(rep.Warnings, "report.warning")
 		if err != nil {
 			return err
 		}
+		pdf := rep.Data
 		docs = append(docs, doc{filepath.Join(opts.Dir, fmt.Sprintf("bao-cao-quy-%s-%d.pdf", q.Roman(), q.Year)), pdf})
 	}
 	for _, d := range docs {

@@ -150,10 +150,20 @@ func TestReportQuarterly(t *testing.T) {
 			}
 		}
 
+		// Over several bodies, a report is issued by the office: refused
+		// until it is set, with how to set it, and never printed headless.
 		out := filepath.Join(t.TempDir(), "q1.pdf")
+		if r := runCLI(t, dsn, "", []string{"report", "quarterly", "--quarter", "2021-Q1", "-o", out}); r.code != 3 ||
+			!strings.Contains(r.errOut, "minutes config set organization") {
+			t.Fatalf("a report over several bodies without the office: exit %d\n%s", r.code, r.errOut)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatal("a refused report left a file")
+		}
+		mustRun(t, dsn, "config", "set", "organization", "Văn phòng Tỉnh ủy Sóc Trăng")
 		mustRun(t, dsn, "report", "quarterly", "--quarter", "2021-Q1", "--date", "15/4/2021", "-o", out)
 		text := pdfTool(t, "pdftotext", "-layout", out, "-")
-		for _, want := range []string{"Tổng hợp các hội nghị quý I/2021", "ngày 15 tháng 4 năm 2021", "Quý IV/2020", "TÌNH HÌNH THỰC HIỆN KẾT LUẬN"} {
+		for _, want := range []string{"VĂN PHÒNG", "TỈNH ỦY SÓC TRĂNG", "Tổng hợp các hội nghị quý I/2021", "ngày 15 tháng 4 năm 2021", "Quý IV/2020", "TÌNH HÌNH THỰC HIỆN KẾT LUẬN"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("report PDF lacks %q", want)
 			}
