@@ -39,7 +39,7 @@ const (
 	chartHeight     = 72.0          // mm, two panels side by side
 	chartPanelTall  = 55.0          // mm a panel takes when they are stacked (more than chartSideBySide bars)
 	chartSideBySide = 4
-	tableHeadGray   = 235           // shading of a table's header row
+	tableHeadGray   = 235 // shading of a table's header row
 )
 
 // Type sizes in points that both styles share.
@@ -339,19 +339,19 @@ type noticeFormat struct {
 }
 
 var partyNotice = noticeFormat{
-	TitleForm:      "kết luận của %[1]s tại %[2]s",
-	LowerFirst:     true,
-	TitleRule:      "-----",
-	OpeningForm:    "%[1]s%[2]s, %[3]s tổ chức %[4]s.",
-	ChairForm:      " %s chủ trì Hội nghị.",
-	CoChairForm:    " %s đồng chủ trì Hội nghị.",
-	AttendedForm:   " Tham dự %[1]s có %[2]s.",
-	HeardForm:      " %[1]s đã nghe: %[2]s.",
-	ConcludeForm:   "Sau khi nghe ý kiến phát biểu của các đại biểu, %s kết luận như sau:",
-	ConcludeQuiet:  "Sau khi thảo luận, %s kết luận như sau:",
-	ClosingForm:    "Trên đây là kết luận của %s, thông báo để các cơ quan, đơn vị, cá nhân có liên quan biết, thực hiện./.",
-	PersonPrefix:   "đồng chí ",
-	MeetingWord:    "Hội nghị",
+	TitleForm:     "kết luận của %[1]s tại %[2]s",
+	LowerFirst:    true,
+	TitleRule:     "-----",
+	OpeningForm:   "%[1]s%[2]s, %[3]s tổ chức %[4]s.",
+	ChairForm:     " %s chủ trì Hội nghị.",
+	CoChairForm:   " %s đồng chủ trì Hội nghị.",
+	AttendedForm:  " Tham dự %[1]s có %[2]s.",
+	HeardForm:     " %[1]s đã nghe: %[2]s.",
+	ConcludeForm:  "Sau khi nghe ý kiến phát biểu của các đại biểu, %s kết luận như sau:",
+	ConcludeQuiet: "Sau khi thảo luận, %s kết luận như sau:",
+	ClosingForm:   "Trên đây là kết luận của %s, thông báo để các cơ quan, đơn vị, cá nhân có liên quan biết, thực hiện./.",
+	PersonPrefix:  "đồng chí ",
+	MeetingWord:   "Hội nghị",
 }
 
 var stateNotice = noticeFormat{

@@ -118,19 +118,19 @@ type ReportFigures struct {
 	YearBeforePeriod string `json:"year_before_period"`
 	// Quarter and PreviousQuarter are set for a quarter, as the quarterly
 	// report has always written them.
-	Quarter          string          `json:"quarter,omitempty"`
-	PreviousQuarter  string          `json:"previous_quarter,omitempty"`
-	Org              string          `json:"organization"` // "" for all organisations
-	Current          Figures         `json:"current"`
-	Previous         Figures         `json:"previous"`
-	Change           Figures         `json:"change"` // current minus previous
-	YearBefore       Figures         `json:"year_before"`
-	ChangeYearBefore Figures         `json:"change_year_before"` // current minus the same period a year before
-	Months           []MonthFigures  `json:"months,omitempty"`
+	Quarter          string           `json:"quarter,omitempty"`
+	PreviousQuarter  string           `json:"previous_quarter,omitempty"`
+	Org              string           `json:"organization"` // "" for all organisations
+	Current          Figures          `json:"current"`
+	Previous         Figures          `json:"previous"`
+	Change           Figures          `json:"change"` // current minus previous
+	YearBefore       Figures          `json:"year_before"`
+	ChangeYearBefore Figures          `json:"change_year_before"` // current minus the same period a year before
+	Months           []MonthFigures   `json:"months,omitempty"`
 	Quarters         []QuarterFigures `json:"quarters,omitempty"`
-	Years            []YearFigures   `json:"years,omitempty"`
-	Organizations    []OrgFigures    `json:"organizations,omitempty"` // when Org is "" and there are several
-	Tasks            *TaskFigures    `json:"tasks,omitempty"`         // when the input has a Today
+	Years            []YearFigures    `json:"years,omitempty"`
+	Organizations    []OrgFigures     `json:"organizations,omitempty"` // when Org is "" and there are several
+	Tasks            *TaskFigures     `json:"tasks,omitempty"`         // when the input has a Today
 }
 
 // QuarterlyFigures are the figures of a report, named as the quarterly
@@ -416,7 +416,9 @@ func (in ReportInput) IssuingBody() (org, header string, err error) {
 func (in ReportInput) ReportPeriod() minutes.Period { return in.period() }
 
 // Title is the report's title: "Tổng hợp các hội nghị quý I/2021".
-func (in ReportInput) Title() string { return fmt.Sprintf(quarterlyTitleForm, in.period().Vietnamese()) }
+func (in ReportInput) Title() string {
+	return fmt.Sprintf(quarterlyTitleForm, in.period().Vietnamese())
+}
 
 // LayoutReport turns the period's meetings into the blocks of the report.
 // EINVALID when the report covers several bodies and no office issues it

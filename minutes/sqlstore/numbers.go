@@ -74,18 +74,18 @@ func meetingRegistrations(m *minutes.Meeting, term minutes.Date) []minutes.Regis
 }
 
 type registrationRow struct {
-	ID           int64          `db:"id"`
-	Organization string         `db:"organization"`
-	Number       string         `db:"number"`
-	Kind         string         `db:"kind"`
-	MeetingID    sql.NullInt64  `db:"meeting_id"`
-	Subject      string         `db:"subject"`
-	PeriodStart  string         `db:"period_start"`
-	PeriodEnd    string         `db:"period_end"`
-	DocDate      string         `db:"doc_date"`
-	Title        string         `db:"title"`
-	CreatedAt    dbTime         `db:"created_at"`
-	CreatedBy    string         `db:"created_by"`
+	ID           int64         `db:"id"`
+	Organization string        `db:"organization"`
+	Number       string        `db:"number"`
+	Kind         string        `db:"kind"`
+	MeetingID    sql.NullInt64 `db:"meeting_id"`
+	Subject      string        `db:"subject"`
+	PeriodStart  string        `db:"period_start"`
+	PeriodEnd    string        `db:"period_end"`
+	DocDate      string        `db:"doc_date"`
+	Title        string        `db:"title"`
+	CreatedAt    dbTime        `db:"created_at"`
+	CreatedBy    string        `db:"created_by"`
 }
 
 func (r *registrationRow) registration() minutes.Registration {
