@@ -145,6 +145,7 @@ type Registration struct {
 	Number       string // as written: 15-BB/TU
 	Parsed       DocNumber
 	Period       Period // the numbering period it counts in
+	Header       string // HeaderParty (numbered by term) or HeaderState (by year)
 	Kind         string // DocMinutes, DocNotice, DocReport
 	MeetingID    int64  // the meeting whose minutes or notice it is; 0 for a report
 	Subject      string // a report's period (2021-Q1), which recognises it when reissued

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	mathrand "math/rand/v2"
 	"strings"
 	"time"
 
@@ -262,6 +263,11 @@ func (s *Store) saveContent(ctx context.Context, tx *sqlx.Tx, m, old *minutes.Me
 	if err != nil {
 		return err
 	}
+	// Numbers first: a number another document holds refuses the change
+	// before anything of m is touched.
+	if err := s.registerMeeting(ctx, tx, m); err != nil {
+		return err
+	}
 	m.Status, m.Version, m.CreatedAt = old.Status, old.Version+1, old.CreatedAt
 	m.FinalizedAt, m.FinalizedBy = old.FinalizedAt, old.FinalizedBy
 	m.UpdatedAt = s.Now().UTC()
@@ -292,10 +298,7 @@ func (s *Store) saveContent(ctx context.Context, tx *sqlx.Tx, m, old *minutes.Me
 	if err := s.replaceConclusions(ctx, tx, m); err != nil {
 		return err
 	}
-	if err := s.insertPlainParts(ctx, tx, m); err != nil {
-		return err
-	}
-	return s.registerMeeting(ctx, tx, m)
+	return s.insertPlainParts(ctx, tx, m)
 }
 
 // DeleteMeeting removes a draft; version 0 skips the version check.
@@ -331,10 +334,19 @@ var partTables = []string{"chairs", "absentees", "agenda_items", "comments", "re
 func (s *Store) inTx(ctx context.Context, f func(tx *sqlx.Tx) error) error {
 	for attempt := 0; ; attempt++ {
 		err := s.tryTx(ctx, f)
-		if err == nil || !(isRetryable(err) || numberRace(err)) || attempt >= 5 || ctx.Err() != nil {
+		switch {
+		case err == nil || ctx.Err() != nil:
+			return err
+		case numberRace(err) && attempt < 50:
+			// Another secretary took the same number at the same moment:
+			// counting again gives the next; a short, uneven pause keeps
+			// several from meeting again.
+			time.Sleep(time.Duration(1+mathrand.IntN(5*(min(attempt, 10)+1))) * time.Millisecond)
+		case isRetryable(err) && attempt < 5:
+			time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond)
+		default:
 			return err
 		}
-		time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond)
 	}
 }
 

@@ -58,7 +58,7 @@ func meetingRegistrations(m *minutes.Meeting, term minutes.Date) []minutes.Regis
 			return // a number written otherwise is kept, not registered
 		}
 		out = append(out, minutes.Registration{
-			Organization: m.Organization, Number: number, Parsed: n, Kind: kind, MeetingID: m.ID,
+			Organization: m.Organization, Number: number, Parsed: n, Kind: kind, MeetingID: m.ID, Header: headerOf(m.Header),
 			Period: minutes.NumberingPeriod(m.Header, d, term), Date: d, Title: m.Title,
 		})
 	}
@@ -73,8 +73,18 @@ func meetingRegistrations(m *minutes.Meeting, term minutes.Date) []minutes.Regis
 	return out
 }
 
+// headerOf is the numbering of header: by year for State documents, by
+// term for any other.
+func headerOf(header string) string {
+	if header == minutes.HeaderState {
+		return minutes.HeaderState
+	}
+	return minutes.HeaderParty
+}
+
 type registrationRow struct {
 	ID           int64         `db:"id"`
+	Header       string        `db:"header"`
 	Organization string        `db:"organization"`
 	Number       string        `db:"number"`
 	Kind         string        `db:"kind"`
@@ -90,7 +100,7 @@ type registrationRow struct {
 
 func (r *registrationRow) registration() minutes.Registration {
 	out := minutes.Registration{
-		ID: r.ID, Organization: r.Organization, Number: r.Number, Kind: r.Kind, MeetingID: r.MeetingID.Int64,
+		ID: r.ID, Header: r.Header, Organization: r.Organization, Number: r.Number, Kind: r.Kind, MeetingID: r.MeetingID.Int64,
 		Subject: r.Subject, Title: r.Title, CreatedAt: r.CreatedAt.Time, CreatedBy: r.CreatedBy,
 	}
 	out.Parsed, _ = minutes.ParseNumber(r.Number)
@@ -102,7 +112,7 @@ func (r *registrationRow) registration() minutes.Registration {
 }
 
 func (s *Store) registrationSelect() string {
-	return `SELECT id, organization, number, kind, meeting_id, subject, ` + s.dateExpr("period_start") + ` AS period_start, ` +
+	return `SELECT id, header, organization, number, kind, meeting_id, subject, ` + s.dateExpr("period_start") + ` AS period_start, ` +
 		s.dateExpr("period_end") + ` AS period_end, ` + s.dateExpr("doc_date") + ` AS doc_date, title, created_at, created_by
 		FROM document_numbers`
 }
@@ -144,10 +154,14 @@ func (s *Store) insertRegistrations(ctx context.Context, tx *sqlx.Tx, regs []min
 			meeting = r.MeetingID
 		}
 		k := keyOf(&r)
-		rows[i] = []any{k.org, r.Organization, k.typ, k.start, r.Period.To.String(), k.seq, r.Number, r.Kind, meeting,
-			r.Subject, r.Date.String(), r.Title, now, s.who()}
+		created, by := now, s.who()
+		if !r.CreatedAt.IsZero() {
+			created, by = s.ts(r.CreatedAt), r.CreatedBy // moved to another term, not issued again
+		}
+		rows[i] = []any{k.org, r.Organization, k.typ, headerOf(r.Header), k.start, r.Period.To.String(), k.seq, r.Number, r.Kind, meeting,
+			r.Subject, r.Date.String(), r.Title, created, by}
 	}
-	return insertRows(ctx, tx, "document_numbers", `org_key, organization, doc_type, period_start, period_end, seq, number,
+	return insertRows(ctx, tx, "document_numbers", `org_key, organization, doc_type, header, period_start, period_end, seq, number,
 		kind, meeting_id, subject, doc_date, title, created_at, created_by`, rows)
 }
 
@@ -247,6 +261,37 @@ func (s *Store) nextNumber(ctx context.Context, tx *sqlx.Tx, org, header, typ, s
 	return minutes.DocNumber{Seq: int(top.Int64) + 1, Type: typ, Issuer: symbol, State: header == minutes.HeaderState}, nil
 }
 
+// take registers r (Organization, Kind, MeetingID, Subject, Date, Title
+// set) under the number req asks for, in header's numbering: the next
+// free one — counted again should another secretary take it meanwhile —
+// or the one typed. ECONFLICT when another document holds a typed number.
+func (s *Store) take(ctx context.Context, tx *sqlx.Tx, r *minutes.Registration, req minutes.NumberRequest, header, typ, symbol string) error {
+	term, err := s.termStart(ctx, tx)
+	if err != nil {
+		return err
+	}
+	r.Header, r.Period = headerOf(header), minutes.NumberingPeriod(header, r.Date, term)
+	for attempt := 0; ; attempt++ {
+		number, err := s.chooseNumber(ctx, tx, req, r.Organization, header, typ, symbol, r.Date)
+		if err != nil {
+			return err
+		}
+		r.Number = number
+		r.Parsed, _ = minutes.ParseNumber(number)
+		held, err := s.held(ctx, tx, []minutes.Registration{*r})
+		if err != nil {
+			return err
+		}
+		h, taken := held[keyOf(r)]
+		if !taken {
+			return s.insertRegistrations(ctx, tx, []minutes.Registration{*r})
+		}
+		if !req.Next || attempt >= 20 {
+			return minutes.NumberTaken(number, h)
+		}
+	}
+}
+
 // chooseNumber is the number req asks for a document of type typ: the
 // next free one, or the one typed, which must be a number of that type.
 func (s *Store) chooseNumber(ctx context.Context, tx *sqlx.Tx, req minutes.NumberRequest, org, header, typ, symbol string, d minutes.Date) (string, error) {
@@ -288,12 +333,12 @@ func (s *Store) numberMinutes(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeti
 	if req.IsZero() || m.Number != "" {
 		return nil
 	}
-	number, err := s.chooseNumber(ctx, tx, req, m.Organization, m.Header, minutes.TypeMinutes, symbol, m.Date)
-	if err != nil {
+	r := &minutes.Registration{Organization: m.Organization, Kind: minutes.DocMinutes, MeetingID: m.ID, Date: m.Date, Title: m.Title}
+	if err := s.take(ctx, tx, r, req, m.Header, minutes.TypeMinutes, symbol); err != nil {
 		return err
 	}
-	m.Number = number
-	return s.registerMeeting(ctx, tx, m)
+	m.Number = r.Number
+	return nil
 }
 
 // IssueNotice gives the notice of meeting id a number unless it has one.
@@ -319,24 +364,12 @@ func (s *Store) IssueNotice(ctx context.Context, id int64, req minutes.NumberReq
 		if m.Notice != nil && !m.Notice.Date.IsZero() {
 			d = m.Notice.Date
 		}
-		if number, err = s.chooseNumber(ctx, tx, req, m.Organization, m.Header, minutes.TypeNotice, symbol, d); err != nil {
+		r := &minutes.Registration{Organization: m.Organization, Kind: minutes.DocNotice, MeetingID: m.ID, Date: d, Title: m.Title}
+		if err := s.take(ctx, tx, r, req, m.Header, minutes.TypeNotice, symbol); err != nil {
 			return err
 		}
-		term, err := s.termStart(ctx, tx)
-		if err != nil {
-			return err
-		}
-		n, _ := minutes.ParseNumber(number)
-		r := minutes.Registration{Organization: m.Organization, Number: number, Parsed: n, Kind: minutes.DocNotice,
-			MeetingID: m.ID, Period: minutes.NumberingPeriod(m.Header, d, term), Date: d, Title: m.Title}
-		held, err := s.held(ctx, tx, []minutes.Registration{r})
-		if err != nil {
-			return err
-		}
-		if h, ok := held[keyOf(&r)]; ok {
-			return minutes.NumberTaken(number, h)
-		}
-		return s.insertRegistrations(ctx, tx, []minutes.Registration{r})
+		number = r.Number
+		return nil
 	})
 	return number, err
 }
@@ -356,32 +389,45 @@ func (s *Store) RegisterReport(ctx context.Context, r *minutes.Registration, hea
 				return nil
 			}
 		}
-		number, err := s.chooseNumber(ctx, tx, req, r.Organization, header, minutes.TypeReport, symbol, r.Date)
-		if err != nil {
-			return err
-		}
-		term, err := s.termStart(ctx, tx)
-		if err != nil {
-			return err
-		}
-		r.Number, r.Kind, r.MeetingID = number, minutes.DocReport, 0
-		r.Parsed, _ = minutes.ParseNumber(number)
-		r.Period = minutes.NumberingPeriod(header, r.Date, term)
-		held, err := s.held(ctx, tx, []minutes.Registration{*r})
-		if err != nil {
-			return err
-		}
-		if h, ok := held[keyOf(r)]; ok {
-			return minutes.NumberTaken(number, h)
-		}
 		if len(same) > 0 {
 			// The report issued again under another number: the old one is free.
 			if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM document_numbers WHERE id = ?`), same[0].ID); err != nil {
 				return fmt.Errorf("register: %w", err)
 			}
 		}
-		return s.insertRegistrations(ctx, tx, []minutes.Registration{*r})
+		r.Kind, r.MeetingID = minutes.DocReport, 0
+		return s.take(ctx, tx, r, req, header, minutes.TypeReport, symbol)
 	})
+}
+
+// rekeyTerms moves the registrations of Party bodies into the terms that
+// term_start now draws, in the transaction that changed it: a number
+// counts in the term its document's date falls in. ECONFLICT, and the
+// setting unchanged, when two documents would then share a number.
+func (s *Store) rekeyTerms(ctx context.Context, tx *sqlx.Tx) error {
+	term, err := s.termStart(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var rows []registrationRow
+	if err := tx.SelectContext(ctx, &rows, s.registrationSelect()+` WHERE header = 'party' ORDER BY id`); err != nil {
+		return fmt.Errorf("register: %w", err)
+	}
+	regs := make([]minutes.Registration, len(rows))
+	seen := map[regKey]minutes.Registration{}
+	for i := range rows {
+		r := rows[i].registration()
+		r.Period = minutes.NumberingPeriod(minutes.HeaderParty, r.Date, term)
+		if h, ok := seen[keyOf(&r)]; ok {
+			return minutes.NumberTaken(r.Number, h)
+		}
+		seen[keyOf(&r)] = r
+		regs[i] = r
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM document_numbers WHERE header = 'party'`); err != nil {
+		return fmt.Errorf("register: %w", err)
+	}
+	return s.insertRegistrations(ctx, tx, regs)
 }
 
 // backfillRegister registers, once, the numbers of the meetings stored

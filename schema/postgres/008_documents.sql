@@ -26,6 +26,7 @@ CREATE TABLE document_numbers (
     org_key      TEXT    NOT NULL,
     organization TEXT    NOT NULL,
     doc_type     TEXT    NOT NULL,
+    header       TEXT    NOT NULL CHECK (header IN ('party', 'state')), -- which numbering: by term or by year
     period_start DATE    NOT NULL,
     period_end   DATE    NOT NULL,
     seq          INTEGER NOT NULL CHECK (seq > 0),

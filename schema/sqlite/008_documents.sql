@@ -29,7 +29,8 @@ CREATE TABLE notice_recipients (
 
 -- One row per number issued: unique per issuing body (org_key, folded),
 -- document type (BB, TB, BC) and numbering period (a calendar year for
--- State bodies, the committee's term for Party ones, from period_start).
+-- State bodies, the committee's term for Party ones, from period_start;
+-- the store moves Party rows to their terms again when term_start changes).
 -- Minutes and notices are registered with their meeting and go with it; a
 -- report has no meeting, and subject (its period, 2021-Q1) recognises it
 -- when it is issued again.
@@ -38,6 +39,7 @@ CREATE TABLE document_numbers (
     org_key      TEXT    NOT NULL,
     organization TEXT    NOT NULL,
     doc_type     TEXT    NOT NULL,
+    header       TEXT    NOT NULL CHECK (header IN ('party', 'state')), -- which numbering: by term or by year
     period_start TEXT    NOT NULL,
     period_end   TEXT    NOT NULL,
     seq          INTEGER NOT NULL CHECK (seq > 0),
