@@ -90,12 +90,15 @@ func units(s string) []string { return glue(strings.Split(s, " ")) }
 //     II/2021", "khóa XV"; and "lần thứ" with the numeral after it: "lần
 //     thứ XVII";
 //   - a spaced dash, to the words on both sides: "kinh tế - xã hội",
-//     "Văn phòng - Thống kê"; no line starts or ends with one.
+//     "Văn phòng - Thống kê"; no line starts or ends with one;
+//   - a label inside a sentence — a word ending with a colon, and more
+//     after it — to the word before it: "thời hạn:", "Thực hiện:" (and
+//     so the date after it too).
 func glue(words []string) []string {
 	out := make([]string, 0, len(words))
 	afterDash := false // the last unit ends with a dash: the next word joins it
 	numbered := false  // the last unit took a number already
-	for _, w := range words {
+	for i, w := range words {
 		n := len(out)
 		switch {
 		case n > 0 && afterDash:
@@ -109,6 +112,9 @@ func glue(words []string) []string {
 				out = append(out, w)
 			}
 			afterDash = true
+		case n > 0 && i+1 < len(words) && isLabelEnd(w) && !strings.ContainsAny(out[n-1][len(out[n-1])-1:], ",;:.)"):
+			out[n-1] += " " + w
+			numbered = false
 		case n > 0 && !numbered && (startsWithDigit(w) || isRoman(w)):
 			out[n-1] += " " + w
 			numbered = true
@@ -127,6 +133,9 @@ func glue(words []string) []string {
 }
 
 func isDash(w string) bool { return w == "-" || w == "–" || w == "—" }
+
+// isLabelEnd reports the last word of a label: a word ending with a colon.
+func isLabelEnd(w string) bool { return len(w) > 1 && strings.HasSuffix(w, ":") && !startsWithDigit(w) }
 
 func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
