@@ -434,6 +434,9 @@ func TestDocxPythonDocx(t *testing.T) {
 		layouts[name], _, _ = LayoutQuarterly(in)
 		files[name] = mustQuarterlyDocx(t, in, DocxOptions{})
 	}
+	for name, in := range issuedDocs(t) {
+		layouts[name], files[name] = in.layout, in.docx
+	}
 	files["reference"] = mustDocx(t, seedMeeting(), DocxOptions{Reference: referenceDoc(t)})
 	// A reference made by Word: python-docx's own template (Letter, Calibri,
 	// latent styles, w14 namespaces), its Body Text set to 13 pt.
@@ -526,6 +529,27 @@ d.save(sys.argv[1])`, wordRef).CombinedOutput(); err != nil {
 				case KindChart:
 					if it.P == nil || *it.P != "" {
 						t.Errorf("chart paragraph %+v", it)
+					}
+				case KindTitleRule:
+					if b.Text == "" && (it.P == nil || *it.P != "" || it.Style != "Header Rule" || !it.Keep) {
+						t.Errorf("the drawn rule under the summary line: %+v", it)
+					}
+					if b.Text != "" && (it.P == nil || *it.P != b.Text || it.Style != "Summary Rule") {
+						t.Errorf("the dashes under the summary line: %+v", it)
+					}
+				case KindSignOff:
+					so := b.SignOff
+					if len(it.Table) != 1 || len(it.Table[0]) != 2 || it.CantSplit != 1 {
+						t.Errorf("sign-off %+v", it)
+						continue
+					}
+					left := recipientsLabel + "\n" + strings.Join(so.Recipients, "\n")
+					right := strings.Join(append(append([]string{so.Signer.Role}, so.Signer.Lines...), so.Signer.Name), "\n")
+					if plainText(it.Table[0][0]) != plainText(left) || plainText(it.Table[0][1]) != plainText(right) {
+						t.Errorf("sign-off\n%q\n%q\nwant\n%q\n%q", it.Table[0][0], it.Table[0][1], left, right)
+					}
+					if !got[i-1].Keep {
+						t.Errorf("%q does not keep with the signer", *got[i-1].P)
 					}
 				default:
 					if it.P == nil || plainText(*it.P) != b.Text {
@@ -668,6 +692,9 @@ func TestDocxLibreOffice(t *testing.T) {
 		}
 		docs[name] = &doc{l, pdf, mustQuarterlyDocx(t, in, DocxOptions{})}
 	}
+	for name, d := range issuedDocs(t) {
+		docs[name] = &doc{d.layout, d.pdf, d.docx}
+	}
 	refLayout, _ := LayoutMinutes(seedMeeting())
 	docs["reference"] = &doc{layout: refLayout, docx: mustDocx(t, seedMeeting(), DocxOptions{Reference: referenceDoc(t)})}
 
@@ -712,7 +739,7 @@ func TestDocxLibreOffice(t *testing.T) {
 			// The header on page 1: every line of both columns.
 			h := d.layout.Blocks[0].Header
 			for _, want := range append([]string{h.Parent, h.Org, h.Number, h.DateLine}, nationTexts(d.layout)...) {
-				if want != "" && !strings.Contains(flat(lop[0]), want) {
+				if want != "" && !strings.Contains(flat(lop[0]), flat(want)) {
 					t.Errorf("page 1 lacks %q", want)
 				}
 			}
@@ -736,6 +763,13 @@ func TestDocxLibreOffice(t *testing.T) {
 						t.Errorf("signature %q %q missing", s.Role, s.Name)
 					}
 				}
+				if so := b.SignOff; so != nil {
+					for _, w := range append(append([]string{recipientsLabel, so.Signer.Role, so.Signer.Name}, so.Signer.Lines...), so.Recipients...) {
+						if !strings.Contains(flat(all), w) {
+							t.Errorf("sign-off %q missing", w)
+						}
+					}
+				}
 			}
 			if name == "nfd" {
 				if !strings.Contains(flat(all), strings.Join(vietnameseLetters(), " ")) {
@@ -744,6 +778,53 @@ func TestDocxLibreOffice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// issuedDoc is an issued document in its three forms.
+type issuedDoc struct {
+	layout    *Layout
+	pdf, docx []byte
+}
+
+// issuedDocs are the notices of both styles and the reports of every kind
+// of period, issued with number, signer and Nơi nhận, for the readers.
+func issuedDocs(t *testing.T) map[string]issuedDoc {
+	t.Helper()
+	out := map[string]issuedDoc{}
+	for name, in := range map[string]NoticeInput{"notice-party": partyNoticeInput(), "notice-state": stateNoticeInput()} {
+		l, _, err := LayoutNotice(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := mustNotice(t, in)
+		b, _, err := NoticeDocx(in, DocxOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := docx.Check(b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out[name] = issuedDoc{l, pdf, b}
+	}
+	for name, in := range periodInputs() {
+		l, _, err := LayoutReport(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf, _, err := Report(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := ReportDocx(in, DocxOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := docx.Check(b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out[name] = issuedDoc{l, pdf, b}
+	}
+	return out
 }
 
 func nationTexts(l *Layout) []string {

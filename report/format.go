@@ -6,6 +6,42 @@ package report
 // 30/2020/NĐ-CP Mẫu 1.9 for State bodies) could not read every primary text,
 // so the values are kept together where they can be changed without touching
 // the layout or the renderer.
+//
+// The documents an office issues (issue 13) were checked against what could
+// be found of the primary texts, all through secondary sites quoting them:
+//
+//   - Hướng dẫn 36-HD/VPTW, II.1 (lawnet.vn): the documents of a Party
+//     committee are numbered from 01 for each type in a committee term,
+//     which runs from the day after one congress closes to the end of the
+//     next one's closing day (minutes.NumberingPeriod, setting term_start).
+//   - 36-HD/VPTW, 1.7.1 (thuvienphapluat.vn, quoting it): T/M (thay mặt)
+//     for a committee, its standing board, a commission; K/T (ký thay) when a
+//     deputy signs for the head of an advisory body; T/L (thừa lệnh), as in
+//     "T/L BAN THƯỜNG VỤ / CHÁNH VĂN PHÒNG" (a training text on 123docz).
+//   - Nghị định 30/2020/NĐ-CP, Phụ lục I (sites quoting it): "Số" followed
+//     by a colon, numbers below 10 with a leading zero, a number unique
+//     within a year; Điều 13 and Phụ lục I, khoản 7: "TM." before the
+//     collective, "KT." and "TL." before the head's title, "TUQ." for
+//     delegation (Thông tư 01/2011/TT-BNV before it wrote the same forms).
+//   - Quyết định 45/2018/QĐ-TTg (thukyluat.vn, thuvienphapluat.vn): the
+//     notice of conclusions goes out within five working days of the
+//     meeting; a conclusion says what is to be done, who does it (and with
+//     whom), and by when — the owner and due date each conclusion prints.
+//   - The diagram of 36-HD/VPTW (the handbook of Đảng ủy Khối Bình Thuận):
+//     type name and summary line (5a), signer (7a–c), Nơi nhận (9a–b)
+//     bottom left beside the signer.
+//
+// Not verified, and so kept here to be corrected: the five dashes under a
+// Party summary line and the length of the State rule (the share below, as
+// "one third to one half of the line" is remembered of Phụ lục I); the
+// wording of a notice's opening paragraph and closing sentence (no model
+// notice of Phụ lục III or of a Party office was read — they follow notices
+// as offices commonly write them); the sizes of THÔNG BÁO (those of BIÊN
+// BẢN); that Party documents have no TUQ.; that Party numbers take the
+// leading zero of State ones ("từ số 01"); the default terms from
+// 1 January 2020 (no text gives one: an office sets term_start); the
+// leading zero of counts in running text (no rule was found: it follows the
+// seed minutes, "08 lượt ý kiến", and is applied alike in every document).
 
 // Page setup, in millimetres: A4 portrait, margins top 20, bottom 20,
 // left 30, right 15, as the official formats of Party and State documents ask.
@@ -336,7 +372,13 @@ type noticeFormat struct {
 	ClosingForm    string // %s = whose conclusions
 	PersonPrefix   string
 	MeetingWord    string // "Hội nghị", "cuộc họp"
+	// LowerInSentence are the first words of a record's text (the
+	// composition) that are lowered inside a sentence: "Tham dự cuộc họp
+	// có các Phó Chủ tịch, …".
+	LowerInSentence []string
 }
+
+var lowerInSentence = []string{"Các", "Những", "Toàn thể", "Đại diện", "Lãnh đạo", "Mời"}
 
 var partyNotice = noticeFormat{
 	TitleForm:     "kết luận của %[1]s tại %[2]s",
@@ -355,19 +397,20 @@ var partyNotice = noticeFormat{
 }
 
 var stateNotice = noticeFormat{
-	TitleForm:      "Kết luận của %[1]s tại %[2]s",
-	MeetingLower:   []string{"Cuộc", "Phiên", "Buổi"},
-	TitleRuleShare: 0.4, // "từ 1/3 đến 1/2 độ dài của dòng chữ"
-	OpeningForm:    "%[1]s%[2]s, %[3]s tổ chức %[4]s.",
-	ChairForm:      " %s chủ trì cuộc họp.",
-	CoChairForm:    " %s đồng chủ trì cuộc họp.",
-	AttendedForm:   " Tham dự %[1]s có %[2]s.",
-	HeardForm:      " %[1]s đã nghe: %[2]s.",
-	ConcludeForm:   "Sau khi nghe ý kiến phát biểu của các đại biểu dự họp, %s kết luận như sau:",
-	ConcludeQuiet:  "Sau khi thảo luận, %s kết luận như sau:",
-	ClosingForm:    "Trên đây là kết luận của %s, thông báo để các cơ quan, đơn vị, cá nhân có liên quan biết, thực hiện./.",
-	PersonPrefix:   "đồng chí ",
-	MeetingWord:    "cuộc họp",
+	TitleForm:       "Kết luận của %[1]s tại %[2]s",
+	MeetingLower:    []string{"Cuộc", "Phiên", "Buổi"},
+	TitleRuleShare:  0.4, // "từ 1/3 đến 1/2 độ dài của dòng chữ"
+	OpeningForm:     "%[1]s%[2]s, %[3]s tổ chức %[4]s.",
+	ChairForm:       " %s chủ trì cuộc họp.",
+	CoChairForm:     " %s đồng chủ trì cuộc họp.",
+	AttendedForm:    " Tham dự %[1]s có %[2]s.",
+	HeardForm:       " %[1]s đã nghe: %[2]s.",
+	ConcludeForm:    "Sau khi nghe ý kiến phát biểu của các đại biểu dự họp, %s kết luận như sau:",
+	ConcludeQuiet:   "Sau khi thảo luận, %s kết luận như sau:",
+	ClosingForm:     "Trên đây là kết luận của %s, thông báo để các cơ quan, đơn vị, cá nhân có liên quan biết, thực hiện./.",
+	PersonPrefix:    "đồng chí ",
+	MeetingWord:     "cuộc họp",
+	LowerInSentence: lowerInSentence,
 }
 
 // The summary line of a report is its title; it takes the same short line

@@ -152,14 +152,14 @@ func LayoutNotice(in NoticeInput) (*Layout, []Warning, error) {
 		fmt.Fprintf(&b, nf.CoChairForm, capitalize(strings.Join(chairs, "; ")))
 	}
 	if comp := strings.TrimRight(c.line("attendance.composition", m.Attendance.Composition), ".;"); comp != "" {
-		fmt.Fprintf(&b, nf.AttendedForm, nf.MeetingWord, comp)
+		fmt.Fprintf(&b, nf.AttendedForm, nf.MeetingWord, inSentence(nf, comp))
 	}
 	heard := make([]string, 0, len(m.Agenda))
 	for i, it := range m.Agenda {
 		f := fmt.Sprintf("agenda[%d]", i+1)
 		s := strings.TrimRight(c.line(f+".title", it.Title), ".;")
 		if p := c.line(f+".presenter", it.Presenter); p != "" {
-			s += fmt.Sprintf(st.PresenterForm, nf.PersonPrefix+p)
+			s += fmt.Sprintf(st.PresenterForm, st.PersonPrefix+p) // as the minutes name presenters: a unit may present
 		}
 		heard = append(heard, s)
 	}
@@ -218,6 +218,18 @@ func meetingTitleIn(nf *noticeFormat, title string) string {
 		}
 	}
 	return title
+}
+
+// inSentence is text a record begins with a capital ("Các Phó Chủ tịch,
+// …") set inside a sentence: its first word lowered when it is one the
+// format lists, names kept as they are.
+func inSentence(nf *noticeFormat, s string) string {
+	for _, w := range nf.LowerInSentence {
+		if s == w || strings.HasPrefix(s, w+" ") {
+			return lowerFirst(s)
+		}
+	}
+	return s
 }
 
 // lowerFirst lower-cases the first letter of s.

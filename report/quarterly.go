@@ -617,7 +617,11 @@ func periodsNote(p minutes.Period) string {
 		name string
 	}{{p, periodThis}, {p.YearBefore(), periodYearBefore}, {p.Prev(), periodPrevious}} {
 		if c.p.Kind == minutes.PeriodRange && (p.Kind != minutes.PeriodYear || c.name != periodYearBefore) {
-			parts = append(parts, c.name+": "+c.p.Vietnamese())
+			name := c.name
+			if len(parts) > 0 {
+				name = lowerFirst(name)
+			}
+			parts = append(parts, name+": "+c.p.Vietnamese())
 		}
 	}
 	if len(parts) == 0 {
