@@ -30,10 +30,15 @@ func (s *Service) issuing(ctx context.Context) (minutes.Issuing, error) {
 // (symbol), when org is the office itself; "" lets the register find it
 // in org's last number.
 func symbolOf(is minutes.Issuing, org string) string {
-	if is.Symbol != "" && minutes.Fold(minutes.Clean(org)) == minutes.Fold(minutes.Clean(is.Organization)) {
+	if is.Symbol != "" && sameBody(is.Organization, org) {
 		return is.Symbol
 	}
 	return ""
+}
+
+// sameBody reports whether two names are one body's, as --org matches.
+func sameBody(a, b string) bool {
+	return a != "" && minutes.Fold(minutes.Clean(a)) == minutes.Fold(minutes.Clean(b))
 }
 
 // ProposeNumber is the next free number of type typ for body org in the
@@ -121,8 +126,16 @@ func (s *Service) NoticeInput(ctx context.Context, m *minutes.Meeting, is Issue)
 	if in.Number == "" {
 		in.Number = s.blankNumber(ctx, m.Organization, m.Header, minutes.TypeNotice, d)
 	}
-	in.Signer = firstSigner(is.Signer, n.Signer, office.Signer)
-	in.Recipients = firstList(is.Recipients, n.Recipients, office.Recipients, m.Recipients)
+	// The office's signer and Nơi nhận are its own documents': another
+	// body's notice falls back on the minutes' recipients, and is signed
+	// as its record says.
+	var officeSigner *minutes.Signer
+	var officeRecipients []string
+	if sameBody(office.Organization, m.Organization) {
+		officeSigner, officeRecipients = office.Signer, office.Recipients
+	}
+	in.Signer = firstSigner(is.Signer, n.Signer, officeSigner)
+	in.Recipients = firstList(is.Recipients, n.Recipients, officeRecipients, m.Recipients)
 	return in, nil
 }
 
@@ -152,8 +165,12 @@ func (s *Service) IssueReport(ctx context.Context, in *report.ReportInput, is Is
 	if err != nil {
 		return err
 	}
-	in.Signer = firstSigner(is.Signer, office.Signer)
-	in.Recipients = firstList(is.Recipients, office.Recipients)
+	if sameBody(office.Organization, org) || is.Signer != nil {
+		in.Signer = firstSigner(is.Signer, office.Signer)
+	}
+	if sameBody(office.Organization, org) || len(is.Recipients) > 0 {
+		in.Recipients = firstList(is.Recipients, office.Recipients)
+	}
 	if org == "" {
 		return nil
 	}

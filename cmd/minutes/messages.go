@@ -101,6 +101,9 @@ var cliMessages = minutes.Messages{
 	"show.followup":     {"Thực hiện kết luận", "Follow-up of the conclusions"},
 	"show.task_ref":     {"việc số %d", "task %d"},
 	"show.recipients":   {"Nơi nhận", "Recipients"},
+	"show.notice":       {"Thông báo kết luận", "Notice of conclusions"},
+	"show.notice_title": {"Trích yếu", "Summary line"},
+	"show.signer":       {"Người ký", "Signed by"},
 
 	"delete.need_yes":  {"không có bàn phím để xác nhận; thêm --yes để xóa", "no terminal to confirm on; add --yes to delete"},
 	"delete.confirm":   {"Xóa cuộc họp số %d (%s) «%s»? [c/K]", "Delete meeting %d (%s) «%s»? [y/N]"},
