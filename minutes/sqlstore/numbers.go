@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -117,29 +116,43 @@ func (s *Store) registrationSelect() string {
 		FROM document_numbers`
 }
 
-// held returns the stored registrations that hold the keys of regs.
+// held returns the stored registrations that hold the keys of regs. The
+// query asks the unique index for the bodies, types and numbers of regs
+// (a few bodies, many numbers) and keeps the exact keys here: one short
+// statement for a whole batch of an import.
 func (s *Store) held(ctx context.Context, tx *sqlx.Tx, regs []minutes.Registration) (map[regKey]minutes.Registration, error) {
 	out := map[regKey]minutes.Registration{}
-	const chunk = 200
-	for len(regs) > 0 {
-		n := min(len(regs), chunk)
-		conds := make([]string, n)
-		args := make([]any, 0, 4*n)
-		for i, r := range regs[:n] {
-			k := keyOf(&r)
-			conds[i] = "(org_key = ? AND doc_type = ? AND period_start = ? AND seq = ?)"
-			args = append(args, k.org, k.typ, k.start, k.seq)
+	want := make(map[regKey]bool, len(regs))
+	orgs, types, seqs := map[string]bool{}, map[string]bool{}, map[int]bool{}
+	for _, r := range regs {
+		k := keyOf(&r)
+		want[k] = true
+		orgs[k.org], types[k.typ], seqs[k.seq] = true, true, true
+	}
+	if len(want) == 0 {
+		return out, nil
+	}
+	var args []any
+	in := func(n int) string { return "(" + placeholders(n) + ")" }
+	for o := range orgs {
+		args = append(args, o)
+	}
+	for t := range types {
+		args = append(args, t)
+	}
+	for q := range seqs {
+		args = append(args, q)
+	}
+	var rows []registrationRow
+	q := s.registrationSelect() + ` WHERE org_key IN ` + in(len(orgs)) + ` AND doc_type IN ` + in(len(types)) + ` AND seq IN ` + in(len(seqs))
+	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
+		return nil, fmt.Errorf("register: %w", err)
+	}
+	for _, row := range rows {
+		r := row.registration()
+		if k := keyOf(&r); want[k] {
+			out[k] = r
 		}
-		var rows []registrationRow
-		q := s.registrationSelect() + ` WHERE ` + strings.Join(conds, " OR ")
-		if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
-			return nil, fmt.Errorf("register: %w", err)
-		}
-		for _, row := range rows {
-			r := row.registration()
-			out[keyOf(&r)] = r
-		}
-		regs = regs[n:]
 	}
 	return out, nil
 }

@@ -19,6 +19,7 @@ func main() {
 	n := flag.Int("n", 1000, "how many meetings")
 	from := flag.String("from", "2021-01-01", "first day")
 	days := flag.Int("days", 90, "spread the meetings over this many days")
+	first := flag.Int("first", 0, "the index of the first meeting generated (meetings of another file take other numbers)")
 	flag.Parse()
 	start, err := minutes.ParseDate(*from)
 	if err != nil || *days < 1 {
@@ -28,7 +29,7 @@ func main() {
 	w := bufio.NewWriter(os.Stdout)
 	vals := make([]any, *n)
 	for i := range vals {
-		m := testdb.Meeting(i)
+		m := testdb.Meeting(*first + i)
 		shift := start.AddDays(i % *days)
 		for k := range m.Conclusions {
 			m.Conclusions[k].Due = shift.AddDays(30 * (k + 1))
