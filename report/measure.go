@@ -76,6 +76,37 @@ func wrap(m measurer, st textStyle, s string, first, rest float64) []string {
 	if cur.Len() > 0 {
 		lines = append(lines, cur.String())
 	}
+	return keepLastWord(m, lines, rest)
+}
+
+// keepLastWord takes the last word of the line before down to the last
+// line when the last line is the lone second half of a compound word
+// ("Công chức Văn phòng - Thống / kê"): no paragraph ends on half a word.
+func keepLastWord(m measurer, lines []string, w float64) []string {
+	n := len(lines)
+	if n < 2 || strings.Contains(lines[n-1], " ") {
+		return lines
+	}
+	prev := lines[n-2]
+	i := strings.LastIndexByte(prev, ' ')
+	if i < 0 || !compoundPairs()[strings.ToLower(lastWord(prev))+" "+strings.ToLower(lines[n-1])] {
+		return lines
+	}
+	// The units ending the line before, glue included ("phòng - Thống"),
+	// as many as it takes not to break another compound ("Văn / phòng").
+	us := units(prev)
+	moved := lines[n-1]
+	for k := len(us) - 1; k >= 1 && len(us)-k <= 3; k-- {
+		moved = us[k] + " " + moved
+		if m.width(moved) > w {
+			return lines
+		}
+		if !compoundPairs()[strings.ToLower(lastWord(us[k-1]))+" "+strings.ToLower(firstWord(us[k]))] {
+			lines[n-2] = strings.Join(us[:k], " ")
+			lines[n-1] = moved
+			return lines
+		}
+	}
 	return lines
 }
 

@@ -329,3 +329,36 @@ func TestLeadingZerosOneRule(t *testing.T) {
 		t.Errorf("minutes PDF:\n%s", text)
 	}
 }
+
+// No paragraph ends on the lone second half of a compound word: "Công chức
+// Văn phòng - Thống / kê" was seen; the words taken down keep "Văn phòng"
+// whole too.
+func TestNoHalfWordOnTheLastLine(t *testing.T) {
+	m := &fontMeasurer{}
+	st := style(&stateFormat, KindField)
+	text := "Thư ký (người ghi biên bản): Lê Minh Đức – Công chức Văn phòng - Thống kê"
+	seen := 0
+	for w := 60.0; w <= textWidth; w += 0.5 {
+		lines := wrap(m, st, text, w-st.indent, w)
+		n := len(lines)
+		if n < 2 {
+			continue
+		}
+		seen++
+		last := strings.ToLower(lastWord(lines[n-2])) + " " + strings.ToLower(firstWord(lines[n-1]))
+		lone := !strings.Contains(lines[n-1], " ")
+		if lines[n-1] == "kê" || lone && compoundPairs()[last] || strings.HasSuffix(lines[n-2], " Văn") && strings.HasPrefix(lines[n-1], "phòng - Thống kê") && lone {
+			t.Fatalf("at %.1f mm: %q", w, lines)
+		}
+	}
+	if seen == 0 {
+		t.Fatal("the text never wraps: the case tests nothing")
+	}
+	out, _ := mustMinutes(t, stateMeeting())
+	lines := pdfLines(t, out)
+	for i, l := range lines {
+		if l == "kê" || strings.HasSuffix(l, "Công chức Văn") && i+1 < len(lines) && lines[i+1] == "phòng - Thống kê" {
+			t.Errorf("the PDF ends the secretary's title on half a word: %q / %q", l, lines[i+1])
+		}
+	}
+}
