@@ -31,6 +31,7 @@ type Store interface {
 	minutes.TaskService
 	minutes.SettingStore
 	minutes.DraftStore
+	minutes.NumberStore
 
 	// CreateMeetingsFrom stores, in one transaction, the meetings next
 	// returns until it returns nil, calling progress (when not nil) with

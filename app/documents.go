@@ -33,8 +33,7 @@ func MinutesDocx(m *minutes.Meeting, reference []byte) (Document, error) {
 
 // QuarterlyDocx renders the quarterly report of in as a Word document.
 func QuarterlyDocx(in report.QuarterlyInput, reference []byte) (Document, error) {
-	b, warnings, err := report.QuarterlyDocx(in, report.DocxOptions{Reference: reference})
-	return Document{Data: b, Warnings: warnings}, err
+	return ReportDocx(in, reference)
 }
 
 // Reference returns the reference Word document that styles the office's
@@ -70,21 +69,29 @@ func readReference(path, setting string) ([]byte, error) {
 	return b, nil
 }
 
-// Period asks for a report: the quarter, the organisation ("" for all of
-// them) and the report's date (zero: today).
+// Period asks for a report: the period (Span; zero takes Quarter, as the
+// quarterly report asks), the organisation ("" for all of them) and the
+// report's date (zero: today).
 type Period struct {
 	Quarter minutes.Quarter
+	Span    minutes.Period
 	Org     string
 	Date    minutes.Date
 }
 
-// QuarterlyInput loads what the quarterly report of p needs: the quarter's
-// meetings and the previous quarter's, the follow-up of the conclusions due
-// in it judged on the report's date, and the office issuing a report that
-// covers several bodies.
-func (s *Service) QuarterlyInput(ctx context.Context, p Period) (report.QuarterlyInput, error) {
-	q := p.Quarter
-	in := report.QuarterlyInput{Quarter: q, Org: p.Org, Date: p.Date, Today: p.Date}
+// ReportInput loads what the report of p needs: the meetings of the
+// period, of the period before and of the same period a year before, the
+// follow-up of the conclusions due in it judged on the report's date, and
+// the office issuing a report that covers several bodies.
+func (s *Service) ReportInput(ctx context.Context, p Period) (report.ReportInput, error) {
+	span := p.Span
+	if span.IsZero() {
+		span = minutes.QuarterPeriod(p.Quarter)
+	}
+	in := report.ReportInput{Period: span, Org: p.Org, Date: p.Date, Today: p.Date}
+	if q, ok := span.Quarter(); ok {
+		in.Quarter = q
+	}
 	if in.Date.IsZero() {
 		in.Date, in.Today = s.Today(), s.Today()
 	}
@@ -92,30 +99,48 @@ func (s *Service) QuarterlyInput(ctx context.Context, p Period) (report.Quarterl
 	if err != nil {
 		return in, err
 	}
-	if in.Meetings, err = db.FindMeetings(ctx, minutes.Filter{From: q.First(), To: q.Last(), Org: p.Org}); err != nil {
+	load := func(q minutes.Period) ([]*minutes.Meeting, error) {
+		return db.FindMeetings(ctx, minutes.Filter{From: q.From, To: q.To, Org: p.Org})
+	}
+	if in.Meetings, err = load(span); err != nil {
 		return in, err
 	}
-	prev := q.Prev()
-	if in.Previous, err = db.FindMeetings(ctx, minutes.Filter{From: prev.First(), To: prev.Last(), Org: p.Org}); err != nil {
+	if in.Previous, err = load(span.Prev()); err != nil {
 		return in, err
 	}
-	if in.Tasks, err = db.FindTasks(ctx, minutes.TaskFilter{From: q.First(), To: q.Last(), Org: p.Org}); err != nil {
+	if span.Kind != minutes.PeriodYear {
+		if in.YearBefore, err = load(span.YearBefore()); err != nil {
+			return in, err
+		}
+	}
+	if in.Tasks, err = db.FindTasks(ctx, minutes.TaskFilter{From: span.From, To: span.To, Org: p.Org}); err != nil {
 		return in, err
 	}
 	settings, err := db.Settings(ctx)
 	if err != nil {
 		return in, err
 	}
-	in.Issuer, in.IssuerParent = settings["organization"], settings["parent_organization"]
+	in.Issuer, in.IssuerParent, in.IssuerHeader = settings["organization"], settings["parent_organization"], settings["header"]
 	return in, nil
 }
 
-// QuarterlyPDF renders the quarterly report of in. EINTERNAL when no PDF
-// could be made.
-func QuarterlyPDF(in report.QuarterlyInput) (Document, error) {
-	pdf, warnings, err := report.Quarterly(in)
-	if err != nil {
-		return Document{Warnings: warnings}, minutes.Errorm(minutes.EINTERNAL, "report.failed_render", err)
-	}
-	return Document{Data: pdf, Warnings: warnings}, nil
+// QuarterlyInput is ReportInput, as the quarterly report asks for it.
+func (s *Service) QuarterlyInput(ctx context.Context, p Period) (report.QuarterlyInput, error) {
+	return s.ReportInput(ctx, p)
 }
+
+// ReportPDF renders the report of in. EINVALID when it covers several
+// bodies and no office issues it; EINTERNAL when no PDF could be made.
+func ReportPDF(in report.ReportInput) (Document, error) {
+	pdf, warnings, err := report.Report(in)
+	return Document{Data: pdf, Warnings: warnings}, renderError(err, "report.failed_render")
+}
+
+// ReportDocx renders the report of in as a Word document.
+func ReportDocx(in report.ReportInput, reference []byte) (Document, error) {
+	b, warnings, err := report.ReportDocx(in, report.DocxOptions{Reference: reference})
+	return Document{Data: b, Warnings: warnings}, err
+}
+
+// QuarterlyPDF renders the quarterly report of in: ReportPDF.
+func QuarterlyPDF(in report.QuarterlyInput) (Document, error) { return ReportPDF(in) }

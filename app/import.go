@@ -12,6 +12,9 @@ import (
 type Imported struct {
 	// Stored are the new meetings, in the order read.
 	Stored []*minutes.Meeting
+	// Existing are the records already stored word for word under the
+	// same number (minutes.Meeting.Existing): not stored twice.
+	Existing []*minutes.Meeting
 	// Restored and Skipped count a backup's meetings stored, and those
 	// already in the database (the same identity), left alone.
 	Restored, Skipped int
@@ -53,8 +56,15 @@ func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing
 			return nil, err
 		}
 	}
-	out := &Imported{Stored: st.Stored, Warnings: st.Warnings}
-	if out.Stored == nil {
+	out := &Imported{Warnings: st.Warnings}
+	for _, m := range st.Stored {
+		if m.Existing {
+			out.Existing = append(out.Existing, m)
+		} else {
+			out.Stored = append(out.Stored, m)
+		}
+	}
+	if st.Stored == nil {
 		out.Warnings = nil
 	}
 	if len(st.Archives) > 0 {

@@ -30,7 +30,17 @@ func ChangedFields(a, b *Meeting) []string {
 	add("comment_count", a.CommentCount, b.CommentCount)
 	add("conclusions", conclusionContent(a.Conclusions), conclusionContent(b.Conclusions))
 	add("recipients", emptyNil(a.Recipients), emptyNil(b.Recipients))
+	add("notice", normNotice(a.Notice), normNotice(b.Notice))
 	return out
+}
+
+func normNotice(n *Notice) *Notice {
+	if n.IsZero() {
+		return nil
+	}
+	c := *n
+	c.Recipients = emptyNil(c.Recipients)
+	return &c
 }
 
 func emptyNil[T any](s []T) []T {

@@ -69,6 +69,7 @@ type Meeting struct {
 	CommentCount       int // speaker turns when more than listed; 0 when not given
 	Conclusions        []Conclusion
 	Recipients         []string
+	Notice             *Notice // the notice of conclusions; nil when the record says nothing of it
 
 	// Record keeping, set by the store.
 	Status      string
@@ -77,6 +78,10 @@ type Meeting struct {
 	UpdatedAt   time.Time
 	FinalizedAt *time.Time
 	FinalizedBy string
+	// Existing is set by the store instead of storing m when m repeats,
+	// word for word, meeting ID that holds the same number: importing a
+	// record twice does not make two 15-BB/TU.
+	Existing bool
 }
 
 // Person is a chair or the secretary: a name and the titles that go with it.
@@ -153,6 +158,7 @@ func (m *Meeting) Normalize() {
 	m.Comments = dropBlank(m.Comments)
 	m.Conclusions = dropBlank(m.Conclusions)
 	m.Recipients = dropBlank(m.Recipients)
+	m.normalizeNotice()
 }
 
 func dropBlank[T comparable](s []T) []T {
@@ -215,7 +221,7 @@ func (m *Meeting) texts() []textField {
 	for i := range m.Recipients {
 		f = append(f, textField{fmt.Sprintf("recipients[%d]", i+1), &m.Recipients[i], MaxTitle})
 	}
-	return f
+	return append(f, m.noticeTexts()...)
 }
 
 // Validate checks every rule of the record format and returns an EINVALID
@@ -304,6 +310,7 @@ func (m *Meeting) Validate() error {
 			add(fmt.Sprintf("recipients[%d]", i+1), "field.required")
 		}
 	}
+	ps = append(ps, m.noticeProblems()...)
 	return Invalid(ps)
 }
 
@@ -365,6 +372,9 @@ func (m *Meeting) SearchText() string {
 	}
 	for _, c := range m.Conclusions {
 		add(c.Owner)
+	}
+	if m.Notice != nil {
+		add(m.Notice.Number)
 	}
 	return string(b)
 }

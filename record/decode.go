@@ -399,7 +399,7 @@ var meetingKeys = []string{
 	"organization", "parent_organization", "header", "number", "title", "date",
 	"start_time", "end_time", "place", "location", "chairs", "chair", "secretary",
 	"attendance", "agenda", "summary", "comments", "comment_count", "conclusions",
-	"recipients", "id", "status", "version", "record",
+	"recipients", "notice", "id", "status", "version", "record",
 }
 
 func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
@@ -492,6 +492,8 @@ func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
 			})
 		case "recipients":
 			r.bounded(v, f, minutes.MaxItems, func(v *yaml.Node, f string) { m.Recipients = append(m.Recipients, r.str(v, f)) })
+		case "notice":
+			m.Notice = r.notice(v, f)
 		case "id":
 			m.ID = int64(r.integer(v, f, math.MaxInt64)) // as show -o json prints it; ignored on import
 		case "status":

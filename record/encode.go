@@ -34,6 +34,7 @@ type Wire struct {
 	CommentCount       int              `yaml:"comment_count,omitempty" json:"comment_count,omitempty"`
 	Conclusions        []WireConclusion `yaml:"conclusions,omitempty" json:"conclusions,omitempty"`
 	Recipients         []string         `yaml:"recipients,omitempty" json:"recipients,omitempty"`
+	Notice             *WireNotice      `yaml:"notice,omitempty" json:"notice,omitempty"`
 	Record             *Meta            `yaml:"record,omitempty" json:"record,omitempty"`
 }
 
@@ -87,6 +88,7 @@ func ToWire(m *minutes.Meeting, withID bool) Wire {
 		Summary:            m.Summary,
 		CommentCount:       m.CommentCount,
 		Recipients:         m.Recipients,
+		Notice:             noticeWire(m.Notice),
 		Attendance: WireAttendance{
 			Present:     m.Attendance.Present,
 			AtLeast:     m.Attendance.AtLeast,

@@ -93,6 +93,12 @@ func fullMeeting() *minutes.Meeting {
 	m.Header = minutes.HeaderState
 	m.Chairs[1].Title = "Phó Bí thư Thường trực"
 	m.Conclusions[1].Owner, m.Conclusions[1].Due = "Ban Tuyên giáo", minutes.NewDate(2026, 6, 30)
+	m.Notice = &minutes.Notice{
+		Number: "04/TB-UBND", Date: minutes.NewDate(2026, 3, 30), Title: "Kết luận của Chủ tịch", Body: "Ủy ban nhân dân huyện",
+		ConcludedBy: &minutes.Person{Name: "Nguyễn Văn Quận", Title: "Chủ tịch"},
+		Signer:      &minutes.Signer{Authority: "TL.", For: "Chủ tịch", Title: "Chánh Văn phòng", Name: "Lê Minh Đức"},
+		Recipients:  []string{"Các phòng, ban", "Lưu: VT"},
+	}
 	return m
 }
 
@@ -170,7 +176,7 @@ func zeroFields(v reflect.Value, path string) []string {
 		}
 		for i := range v.NumField() {
 			f := v.Type().Field(i)
-			if f.Name == "ID" || !f.IsExported() {
+			if f.Name == "ID" || f.Name == "Existing" || !f.IsExported() {
 				continue
 			}
 			out = append(out, zeroFields(v.Field(i), path+"."+f.Name)...)

@@ -113,6 +113,7 @@ type MeetingView struct {
 	CommentCount       int              `yaml:"comment_count" json:"comment_count"`
 	Conclusions        []ConclusionView `yaml:"conclusions" json:"conclusions"`
 	Recipients         []string         `yaml:"recipients" json:"recipients"`
+	Notice             *WireNotice      `yaml:"notice" json:"notice"`
 	Status             string           `yaml:"status" json:"status"`
 	Version            int              `yaml:"version" json:"version"`
 }
@@ -157,7 +158,7 @@ func ViewOf(m *minutes.Meeting) MeetingView {
 		ID: m.ID, Organization: w.Organization, ParentOrganization: w.ParentOrganization, Header: w.Header,
 		Number: w.Number, Title: w.Title, Date: w.Date, StartTime: w.StartTime, EndTime: w.EndTime,
 		Place: w.Place, Location: w.Location, Summary: w.Summary, CommentCount: w.CommentCount,
-		Recipients: w.Recipients, Status: m.Status, Version: m.Version,
+		Recipients: w.Recipients, Notice: w.Notice, Status: m.Status, Version: m.Version,
 		Chairs: []PersonView{}, Agenda: []AgendaView{}, Comments: []CommentView{}, Conclusions: []ConclusionView{},
 		Attendance: AttendanceView{
 			Present: w.Attendance.Present, AtLeast: w.Attendance.AtLeast, Invited: w.Attendance.Invited,

@@ -38,19 +38,38 @@ type chartPanel struct {
 	bars           []chartBar
 }
 
+// stacked reports whether the panels of c go one above the other: with
+// more bars than fit half the page's width (the months of six or nine
+// months, of a year's range).
+func (c *Chart) stacked() bool { return len(c.Categories) > chartSideBySide }
+
+// height is the height of the chart in mm.
+func (c *Chart) height() float64 {
+	if c.stacked() {
+		return chartPanelTall * float64(max(len(c.Series), 1))
+	}
+	return chartHeight
+}
+
 // chartPanels places the panels of c in the rectangle at (x, y) of the
 // given width and height, in mm; lh is the line height of the labels.
 func chartPanels(c *Chart, x, y, width, height, lh float64) []chartPanel {
 	panels := max(len(c.Series), 1)
-	panelW := width / float64(panels)
+	panelW, panelH := width/float64(panels), height
+	if c.stacked() {
+		panelW, panelH = width, height/float64(panels)
+	}
 	out := make([]chartPanel, 0, len(c.Series))
 	for p, s := range c.Series {
-		x0 := x + float64(p)*panelW
+		x0, y0 := x+float64(p)*panelW, y
+		if c.stacked() {
+			x0, y0 = x, y+float64(p)*panelH
+		}
 		// Plot area inside the panel: room for tick labels on the left,
 		// category labels below.
 		px, pw := x0+16, panelW-22
-		py, ph := y+10, height-20
-		cp := chartPanel{title: chartText{x0, y, panelW, s.Name, "C"}, px: px, py: py, pw: pw, ph: ph}
+		py, ph := y0+10, panelH-20
+		cp := chartPanel{title: chartText{x0, y0, panelW, s.Name, "C"}, px: px, py: py, pw: pw, ph: ph}
 		top, step := axisScale(s.Values)
 		for v := 0; v <= top; v += step {
 			ty := py + ph - ph*float64(v)/float64(top)

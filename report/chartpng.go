@@ -73,10 +73,10 @@ func (m *fontMeasurer) width(s string) float64 {
 const chartDPI = 200
 
 // chartPNG paints c as the PDF draws it (chart.go), as a grey-scale PNG of
-// textWidth × chartHeight mm; st is the chart's style.
+// textWidth × c.height() mm; st is the chart's style.
 func chartPNG(st textStyle, c *Chart) ([]byte, error) {
 	px := chartDPI / 25.4 // pixels per mm
-	img := image.NewGray(image.Rect(0, 0, int(math.Round(textWidth*px)), int(math.Round(chartHeight*px))))
+	img := image.NewGray(image.Rect(0, 0, int(math.Round(textWidth*px)), int(math.Round(c.height()*px))))
 	for i := range img.Pix {
 		img.Pix[i] = 0xFF
 	}
@@ -125,7 +125,7 @@ func chartPNG(st textStyle, c *Chart) ([]byte, error) {
 	hline := func(x0, x1, y, w float64, g uint8) { fill(x0, y-w/2, x1, y+w/2, g) }
 	vline := func(x, y0, y1, w float64, g uint8) { fill(x-w/2, y0, x+w/2, y1, g) }
 
-	for _, p := range chartPanels(c, 0, 0, textWidth, chartHeight, label.lineHeight()) {
+	for _, p := range chartPanels(c, 0, 0, textWidth, c.height(), label.lineHeight()) {
 		text(title, p.title)
 		for _, t := range p.ticks {
 			if t.grid {

@@ -1,19 +1,25 @@
 // Package report turns meetings into the documents an office prints, as
-// PDF and as Word: the minutes of one meeting (biên bản) and the quarterly
-// report. It imports the domain (minutes), the PDF writer
+// PDF and as Word: the minutes of one meeting (biên bản), its notice of
+// conclusions (thông báo kết luận), and the report of any period — a
+// quarter, six or nine months, a year, a range of days. It imports the
+// domain (minutes), the PDF writer
 // (internal/gofpdf), the Word writer (internal/docx) and the fonts; never
 // the store, the record format or a front end: it is given values and
 // returns bytes.
 //
 // Each document is built in two steps. A pure function (LayoutMinutes,
-// LayoutQuarterly) turns the data into a Layout: a list of Blocks whose
-// Kind says what they are (header, title, labelled field, heading, list
-// item, table, chart, signatures…). Tests inspect that value directly. Two
+// LayoutNotice, LayoutReport) turns the data into a Layout: a list of
+// Blocks whose Kind says what they are (header, title, the rule under a
+// summary line, labelled field, heading, list item, table, chart,
+// signatures, the sign-off of an issued document…). Tests inspect that
+// value directly. Two
 // renderers walk the same Layout. Both read the rules of the
 // layout from one place: sizes and spacing per Kind (style in format.go),
-// what keeps with what (Layout.blockStyle), where the header breaks and how
-// long its rules are (measureHeader, with each renderer's font metrics),
-// the chart's geometry (chart.go).
+// what keeps with what (Layout.blockStyle), where lines break — between
+// the units of a name, at the pauses and phrases of a title, never inside
+// "quý II/2021" or around a spaced dash (measure.go, with each renderer's
+// font metrics) — how long the header's rules are (measureHeader), the
+// chart's geometry (chart.go).
 //
 // The Word renderer (RenderDocx, MinutesDocx, QuarterlyDocx; docx.go)
 // writes real paragraphs in named styles made from those sizes, the header

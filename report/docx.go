@@ -29,12 +29,20 @@ func MinutesDocx(m *minutes.Meeting, opt DocxOptions) ([]byte, []Warning, error)
 	return out, warnings, err
 }
 
-// QuarterlyDocx renders the quarterly report as a Word document, from the
-// same layout as Quarterly.
-func QuarterlyDocx(in QuarterlyInput, opt DocxOptions) ([]byte, []Warning, error) {
-	l, warnings := LayoutQuarterly(in)
+// ReportDocx renders a report as a Word document, from the same layout
+// as Report.
+func ReportDocx(in ReportInput, opt DocxOptions) ([]byte, []Warning, error) {
+	l, warnings, err := LayoutReport(in)
+	if err != nil {
+		return nil, nil, err
+	}
 	out, err := RenderDocx(l, opt)
 	return out, warnings, err
+}
+
+// QuarterlyDocx renders the quarterly report as a Word document.
+func QuarterlyDocx(in QuarterlyInput, opt DocxOptions) ([]byte, []Warning, error) {
+	return ReportDocx(in, opt)
 }
 
 // Word styles of the block kinds. Built-in names where Word has one, so an
@@ -54,6 +62,8 @@ var kindStyles = map[Kind]struct{ id, name string }{
 	KindTable:           {"TableText", "Table Text"},
 	KindChart:           {"Chart", "Chart"},
 	KindCaption:         {"Caption", "caption"},
+	KindTitleRule:       {"SummaryRule", "Summary Rule"},
+	KindSignOff:         {"Signer", "Signer"},
 }
 
 // Styles of the header's lines and of the page number.
@@ -175,7 +185,8 @@ func (r *docxRenderer) styles(numberStyle textStyle) {
 		docx.Style{ID: "TableNormal", Name: "Normal Table", Type: "table", Default: true},
 	)
 	for _, k := range []Kind{KindDocType, KindTitle, KindField, KindHeading, KindSubheading, KindParagraph, KindItem,
-		KindClosing, KindSignatures, KindRecipientsLabel, KindRecipient, KindTable, KindChart, KindCaption} {
+		KindClosing, KindSignatures, KindRecipientsLabel, KindRecipient, KindTable, KindChart, KindCaption,
+		KindTitleRule, KindSignOff} {
 		ks := kindStyles[k]
 		r.addStyle(ks.id, ks.name, style(r.st, k), true, func(s *docx.Style) {
 			switch k {
@@ -189,9 +200,7 @@ func (r *docxRenderer) styles(numberStyle textStyle) {
 				s.Next = "Field"
 			case KindRecipientsLabel:
 				s.Next = "Recipient"
-			case KindRecipient:
-				s.Para.Ind = &docx.Indent{Right: r.text - r.mm(recipientsWidth)}
-			case KindSignatures:
+			case KindSignatures, KindSignOff:
 				s.Para.Spacing.Before = docx.Set(0) // the room above them is the table's first line's
 			}
 		})
@@ -272,6 +281,11 @@ func (r *docxRenderer) paragraph(i int) *docx.Paragraph {
 	} else {
 		p.Runs = []docx.Run{{Text: glued(b.Text)}}
 	}
+	if b.Kind == KindRecipient || b.Kind == KindRecipientsLabel {
+		// Nơi nhận of the minutes sits in the left half of the page, as in
+		// the PDF; in a sign-off the table's column holds it.
+		p.Props.Ind = &docx.Indent{Right: r.text - r.mm(recipientsWidth)}
+	}
 	p.Props.KeepNext = got.keep && !base.keep
 	if got.before != base.before {
 		p.Props.Spacing = &docx.Spacing{Before: docx.Set(docx.Pt(got.before))}
@@ -294,6 +308,18 @@ func (r *docxRenderer) block(i int) error {
 		out = r.header(b.Header)
 	case KindSignatures:
 		out = r.signatures(i, b.Signatures)
+	case KindSignOff:
+		out = r.signOff(i, b.SignOff)
+	case KindTitleRule:
+		if b.Text != "" {
+			out = r.paragraph(i)
+			break
+		}
+		// A rule drawn under the summary line: an empty paragraph whose
+		// bottom border is the line, as long as in the PDF.
+		in := r.mm((textWidth - titleRuleLength(&r.m, r.l, i)) / 2)
+		out = &docx.Paragraph{Props: docx.ParaProps{Style: styleRule, KeepNext: true, Ind: &docx.Indent{Left: in, Right: in},
+			Spacing: &docx.Spacing{Before: docx.Set(docx.MM(0.4)), After: docx.Set(docx.MM(titleRuleSpace - 1))}}}
 	case KindTable:
 		out = r.table(i, b.Table)
 	case KindChart:
@@ -302,7 +328,7 @@ func (r *docxRenderer) block(i int) error {
 		if err != nil {
 			return err
 		}
-		p.Runs = []docx.Run{{Image: &docx.Image{PNG: png, Width: r.mm(textWidth), Height: r.mm(chartHeight),
+		p.Runs = []docx.Run{{Image: &docx.Image{PNG: png, Width: r.mm(textWidth), Height: r.mm(b.Chart.height()),
 			Name: fmt.Sprintf("chart%d.png", i), Descr: chartDescription(b.Chart)}}}
 		out = p
 	default:
@@ -430,6 +456,50 @@ func (r *docxRenderer) signatures(i int, sigs []Signature) docx.Block {
 		row.Cells = append(row.Cells, docx.Cell{Blocks: []docx.Block{role, name}})
 	}
 	return &docx.Table{Grid: r.columns(widths...), Rows: []docx.Row{row}}
+}
+
+// signOff is Nơi nhận and the signer side by side in one borderless row
+// that never splits, kept with the paragraph before it.
+func (r *docxRenderer) signOff(i int, so *SignOff) docx.Block {
+	st := r.l.blockStyle(i)
+	before := &docx.Spacing{Before: docx.Set(docx.Pt(st.before))}
+	var left, right []docx.Block
+	if len(so.Recipients) > 0 {
+		label := line(kindStyles[KindRecipientsLabel].id, recipientsLabel)
+		label.Props.Spacing, label.Props.KeepNext = before, true
+		left = append(left, label)
+		for _, it := range so.Recipients {
+			p := line(kindStyles[KindRecipient].id, glued(it))
+			p.Props.KeepNext = true
+			left = append(left, p)
+		}
+	} else {
+		left = append(left, &docx.Paragraph{})
+	}
+	id := kindStyles[KindSignOff].id
+	sig := so.Signer
+	first := true
+	for _, s := range append([]string{sig.Role}, sig.Lines...) {
+		if s == "" {
+			continue
+		}
+		p := &docx.Paragraph{Props: docx.ParaProps{Style: id, KeepNext: true}}
+		for j, l := range balanced(&r.m, st, s, (textWidth-recipientsWidth)*r.scale) {
+			p.Runs = append(p.Runs, docx.Run{Text: glued(l), Break: j > 0})
+		}
+		if first {
+			p.Props.Spacing, first = before, false
+		}
+		right = append(right, p)
+	}
+	name := line(id, sig.Name)
+	name.Props.Spacing = &docx.Spacing{Before: docx.Set(r.mm(signatureRoom))} // room to sign
+	if first {
+		name.Props.Spacing.Before = docx.Set(r.mm(signatureRoom) + docx.Pt(st.before))
+	}
+	right = append(right, name)
+	return &docx.Table{Grid: r.columns(recipientsWidth, textWidth-recipientsWidth),
+		Rows: []docx.Row{{CantSplit: true, Cells: []docx.Cell{{Blocks: left}, {Blocks: right}}}}}
 }
 
 // table is a bordered table whose header row repeats on every page and

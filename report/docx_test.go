@@ -52,6 +52,7 @@ func quarterlyInput(n int) QuarterlyInput {
 func multiOrgInput() QuarterlyInput {
 	q := minutes.Quarter{Year: 2021, Q: 1}
 	return QuarterlyInput{Quarter: q, Meetings: genMeetings(1, q, 60, genOrgs...), Previous: genMeetings(2, q.Prev(), 40, genOrgs...),
+		Issuer: "Văn phòng", IssuerParent: "Tỉnh ủy Sóc Trăng",
 		Today: minutes.NewDate(2021, 6, 1)}
 }
 
@@ -430,8 +431,11 @@ func TestDocxPythonDocx(t *testing.T) {
 		files[name] = mustDocx(t, m, DocxOptions{})
 	}
 	for name, in := range map[string]QuarterlyInput{"q1000": quarterlyInput(1000), "multi": multiOrgInput()} {
-		layouts[name], _ = LayoutQuarterly(in)
+		layouts[name], _, _ = LayoutQuarterly(in)
 		files[name] = mustQuarterlyDocx(t, in, DocxOptions{})
+	}
+	for name, in := range issuedDocs(t) {
+		layouts[name], files[name] = in.layout, in.docx
 	}
 	files["reference"] = mustDocx(t, seedMeeting(), DocxOptions{Reference: referenceDoc(t)})
 	// A reference made by Word: python-docx's own template (Letter, Calibri,
@@ -526,6 +530,27 @@ d.save(sys.argv[1])`, wordRef).CombinedOutput(); err != nil {
 					if it.P == nil || *it.P != "" {
 						t.Errorf("chart paragraph %+v", it)
 					}
+				case KindTitleRule:
+					if b.Text == "" && (it.P == nil || *it.P != "" || it.Style != "Header Rule" || !it.Keep) {
+						t.Errorf("the drawn rule under the summary line: %+v", it)
+					}
+					if b.Text != "" && (it.P == nil || *it.P != b.Text || it.Style != "Summary Rule") {
+						t.Errorf("the dashes under the summary line: %+v", it)
+					}
+				case KindSignOff:
+					so := b.SignOff
+					if len(it.Table) != 1 || len(it.Table[0]) != 2 || it.CantSplit != 1 {
+						t.Errorf("sign-off %+v", it)
+						continue
+					}
+					left := recipientsLabel + "\n" + strings.Join(so.Recipients, "\n")
+					right := strings.Join(append(append([]string{so.Signer.Role}, so.Signer.Lines...), so.Signer.Name), "\n")
+					if plainText(it.Table[0][0]) != plainText(left) || plainText(it.Table[0][1]) != plainText(right) {
+						t.Errorf("sign-off\n%q\n%q\nwant\n%q\n%q", it.Table[0][0], it.Table[0][1], left, right)
+					}
+					if !got[i-1].Keep {
+						t.Errorf("%q does not keep with the signer", *got[i-1].P)
+					}
 				default:
 					if it.P == nil || plainText(*it.P) != b.Text {
 						t.Errorf("block %d (%s): read %+v, want %q", i, b.Kind, it, b.Text)
@@ -565,7 +590,7 @@ d.save(sys.argv[1])`, wordRef).CombinedOutput(); err != nil {
 	letters := strings.Join(vietnameseLetters(), " ")
 	found := false
 	for _, it := range docs["nfd"].Body {
-		if it.P != nil && *it.P == letters {
+		if it.P != nil && plainText(*it.P) == letters { // "i I": a Roman numeral keeps to the word before
 			found = true
 		}
 	}
@@ -660,12 +685,15 @@ func TestDocxLibreOffice(t *testing.T) {
 		inputs["q1000"] = quarterlyInput(1000)
 	}
 	for name, in := range inputs {
-		l, _ := LayoutQuarterly(in)
+		l, _, _ := LayoutQuarterly(in)
 		pdf, _, err := Quarterly(in)
 		if err != nil {
 			t.Fatal(err)
 		}
 		docs[name] = &doc{l, pdf, mustQuarterlyDocx(t, in, DocxOptions{})}
+	}
+	for name, d := range issuedDocs(t) {
+		docs[name] = &doc{d.layout, d.pdf, d.docx}
 	}
 	refLayout, _ := LayoutMinutes(seedMeeting())
 	docs["reference"] = &doc{layout: refLayout, docx: mustDocx(t, seedMeeting(), DocxOptions{Reference: referenceDoc(t)})}
@@ -711,7 +739,7 @@ func TestDocxLibreOffice(t *testing.T) {
 			// The header on page 1: every line of both columns.
 			h := d.layout.Blocks[0].Header
 			for _, want := range append([]string{h.Parent, h.Org, h.Number, h.DateLine}, nationTexts(d.layout)...) {
-				if want != "" && !strings.Contains(flat(lop[0]), want) {
+				if want != "" && !strings.Contains(flat(lop[0]), flat(want)) {
 					t.Errorf("page 1 lacks %q", want)
 				}
 			}
@@ -735,6 +763,13 @@ func TestDocxLibreOffice(t *testing.T) {
 						t.Errorf("signature %q %q missing", s.Role, s.Name)
 					}
 				}
+				if so := b.SignOff; so != nil {
+					for _, w := range append(append([]string{recipientsLabel, so.Signer.Role, so.Signer.Name}, so.Signer.Lines...), so.Recipients...) {
+						if !strings.Contains(flat(all), w) {
+							t.Errorf("sign-off %q missing", w)
+						}
+					}
+				}
 			}
 			if name == "nfd" {
 				if !strings.Contains(flat(all), strings.Join(vietnameseLetters(), " ")) {
@@ -743,6 +778,53 @@ func TestDocxLibreOffice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// issuedDoc is an issued document in its three forms.
+type issuedDoc struct {
+	layout    *Layout
+	pdf, docx []byte
+}
+
+// issuedDocs are the notices of both styles and the reports of every kind
+// of period, issued with number, signer and Nơi nhận, for the readers.
+func issuedDocs(t *testing.T) map[string]issuedDoc {
+	t.Helper()
+	out := map[string]issuedDoc{}
+	for name, in := range map[string]NoticeInput{"notice-party": partyNoticeInput(), "notice-state": stateNoticeInput()} {
+		l, _, err := LayoutNotice(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf := mustNotice(t, in)
+		b, _, err := NoticeDocx(in, DocxOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := docx.Check(b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out[name] = issuedDoc{l, pdf, b}
+	}
+	for name, in := range periodInputs() {
+		l, _, err := LayoutReport(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdf, _, err := Report(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _, err := ReportDocx(in, DocxOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := docx.Check(b); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out[name] = issuedDoc{l, pdf, b}
+	}
+	return out
 }
 
 func nationTexts(l *Layout) []string {

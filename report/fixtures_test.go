@@ -122,3 +122,7 @@ func longMeeting() *minutes.Meeting {
 	}
 	return m
 }
+
+// testPrinter puts the messages of the domain and of this package into
+// Vietnamese words, for tests that read them.
+var testPrinter = minutes.NewCatalog(minutes.DomainMessages, Messages).Printer(minutes.LangVI)

@@ -27,10 +27,13 @@ const (
 	KindTable                       // quarterly: a table (Block.Table)
 	KindChart                       // quarterly: the bar chart (Block.Chart)
 	KindCaption                     // quarterly: caption under the chart, italic centred
+	KindTitleRule                   // the short line under a summary line (trích yếu): dashes, or a rule when Text is ""
+	KindSignOff                     // notices and reports: Nơi nhận on the left, the signer on the right (Block.SignOff)
 )
 
 var kindNames = [...]string{"header", "doctype", "title", "field", "heading", "paragraph", "item",
-	"closing", "signatures", "recipients-label", "recipient", "subheading", "table", "chart", "caption"}
+	"closing", "signatures", "recipients-label", "recipient", "subheading", "table", "chart", "caption",
+	"title-rule", "sign-off"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -47,6 +50,7 @@ type Block struct {
 	Signatures []Signature
 	Table      *Table
 	Chart      *Chart
+	SignOff    *SignOff
 }
 
 // Header is the content of the two header columns.
@@ -57,10 +61,20 @@ type Header struct {
 	DateLine string // "Sóc Trăng, ngày 25 tháng 3 năm 2021"
 }
 
-// Signature is one signature block: the role over room to sign over the name.
+// Signature is one signature block: the role (and the lines under it) over
+// room to sign over the name.
 type Signature struct {
-	Role string
-	Name string // "" leaves the room for a hand-written name
+	Role  string
+	Lines []string // under the role: the signer's own title under "T/M BAN THƯỜNG VỤ"
+	Name  string   // "" leaves the room for a hand-written name
+}
+
+// SignOff is the foot of an issued document, as Nghị định 30/2020 and
+// Hướng dẫn 36-HD/VPTW lay it out: "Nơi nhận:" and its items on the left,
+// the signature block on the right, side by side and never split.
+type SignOff struct {
+	Recipients []string // "- Ban Thường vụ Tỉnh ủy;" … the last ending with "."
+	Signer     Signature
 }
 
 // Table is a bordered table whose header row repeats on every page.
@@ -127,7 +141,7 @@ func (l *Layout) blockStyle(i int) textStyle {
 	if strings.HasSuffix(b.Text, ":") {
 		st.keep = true
 	}
-	if i+1 < len(l.Blocks) && l.Blocks[i+1].Kind == KindSignatures {
+	if i+1 < len(l.Blocks) && (l.Blocks[i+1].Kind == KindSignatures || l.Blocks[i+1].Kind == KindSignOff) {
 		st.keep = true // the signatures never start a page alone
 	}
 	if i > 0 && l.Blocks[i-1].Kind == KindTitle {
@@ -226,9 +240,16 @@ func LayoutMinutes(m *minutes.Meeting) (*Layout, []Warning) {
 	case 1:
 		l.add(KindField, st.ChairLabel+chairs[0])
 	default:
+		// A list introduced by a colon: each item ends with a semicolon,
+		// the last with a full stop, as the agenda, the comments and Nơi
+		// nhận do (Nghị định 30/2020, Phụ lục I).
 		l.add(KindField, strings.TrimSpace(st.ChairLabel))
-		for _, s := range chairs {
-			l.add(KindItem, "+ "+capitalize(s)+";")
+		for i, s := range chairs {
+			end := ";"
+			if i == len(chairs)-1 {
+				end = "."
+			}
+			l.add(KindItem, "+ "+capitalize(s)+end)
 		}
 	}
 	if s := m.Secretary; s != nil && s.Name != "" {
@@ -396,23 +417,33 @@ func conclusion(st *format, c *cleaner, f string, cl minutes.Conclusion) string 
 
 // recipients adds "Nơi nhận:" and its items; the last ends with a full stop.
 func recipients(l *Layout, c *cleaner, rs []string) {
-	var items []string
-	for i, r := range rs {
-		if s := strings.TrimRight(c.line(fmt.Sprintf("recipients[%d]", i+1), r), ".;,"); s != "" {
-			items = append(items, s)
-		}
-	}
+	items := recipientItems(c, "recipients", rs)
 	if len(items) == 0 {
 		return
 	}
-	l.add(KindRecipientsLabel, "Nơi nhận:")
+	l.add(KindRecipientsLabel, recipientsLabel)
+	for _, s := range items {
+		l.add(KindRecipient, s)
+	}
+}
+
+// recipientItems are the lines of Nơi nhận: "- Ban Thường vụ Tỉnh ủy;",
+// the last ending with a full stop.
+func recipientItems(c *cleaner, field string, rs []string) []string {
+	var items []string
+	for i, r := range rs {
+		if s := strings.TrimRight(c.line(fmt.Sprintf("%s[%d]", field, i+1), r), ".;,"); s != "" {
+			items = append(items, s)
+		}
+	}
 	for i, s := range items {
 		end := ";"
 		if i == len(items)-1 {
 			end = "."
 		}
-		l.add(KindRecipient, "- "+s+end)
+		items[i] = "- " + s + end
 	}
+	return items
 }
 
 // dedupe drops repeated warnings: a name printed twice (chair line and

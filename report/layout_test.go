@@ -80,7 +80,7 @@ func TestLayoutPartyOrder(t *testing.T) {
 		}
 	}
 	sig := l.Blocks[len(l.Blocks)-5].Signatures
-	if want := []Signature{{"THƯ KÝ", "Ngọc Phượng"}, {"CHỦ TRÌ HỘI NGHỊ", "Nguyễn Văn Quận"}}; !reflect.DeepEqual(sig, want) {
+	if want := []Signature{{Role: "THƯ KÝ", Name: "Ngọc Phượng"}, {Role: "CHỦ TRÌ HỘI NGHỊ", Name: "Nguyễn Văn Quận"}}; !reflect.DeepEqual(sig, want) {
 		t.Errorf("signatures %v, want %v", sig, want)
 	}
 }
@@ -219,9 +219,24 @@ func TestLayoutCoChairs(t *testing.T) {
 	if b.Text != "– Người chủ trì:" {
 		t.Fatalf("co-chairs label %q", b.Text)
 	}
-	for _, want := range []string{"+ Đồng chí Nguyễn Văn Quận – Ủy viên Ban Thường vụ Tỉnh ủy", "+ Đồng chí Lâm Thị Thu Hà – Phó Bí thư Thường trực Thành ủy;"} {
+	for _, want := range []string{"+ Đồng chí Nguyễn Văn Quận – Ủy viên Ban Thường vụ Tỉnh ủy", "+ Đồng chí Lâm Thị Thu Hà – Phó Bí thư Thường trực Thành ủy"} {
 		if _, ok := findText(l, want); !ok {
 			t.Errorf("no chair item %q", want)
+		}
+	}
+	// A list after a colon: a semicolon after each chair, a full stop after the last.
+	var items []string
+	for _, b := range l.Blocks {
+		if b.Kind == KindItem && strings.HasPrefix(b.Text, "+ ") {
+			items = append(items, b.Text)
+		}
+	}
+	if len(items) != len(m.Chairs) {
+		t.Fatalf("%d chair items for %d chairs", len(items), len(m.Chairs))
+	}
+	for i, it := range items {
+		if want := map[bool]string{true: ".", false: ";"}[i == len(items)-1]; !strings.HasSuffix(it, want) {
+			t.Errorf("chair %d %q does not end with %q", i+1, it, want)
 		}
 	}
 	for _, b := range l.Blocks {
@@ -308,7 +323,7 @@ func TestNumbers(t *testing.T) {
 	for _, tc := range []struct{ got, want string }{
 		{vnInt(0), "0"}, {vnInt(999), "999"}, {vnInt(1000), "1.000"}, {vnInt(1234567), "1.234.567"}, {vnInt(-1500), "−1.500"},
 		{vnDec(67.5), "67,5"}, {vnDec(1234.04), "1.234,0"}, {vnDec(0.96), "1,0"}, {vnDec(2.0 / 3), "0,7"}, {vnDec(-0.04), "0,0"},
-		{count(8), "08"}, {count(0), "00"}, {count(12), "12"}, {count(1000), "1.000"},
+		{count(8), "08"}, {count(0), "0"}, {count(1), "01"}, {count(12), "12"}, {count(1000), "1.000"},
 		{signedInt(3), "+3"}, {signedInt(-3), "−3"}, {signedInt(0), "0"}, {signedDec(2.5), "+2,5"}, {signedDec(-0.25), "−0,3"},
 	} {
 		if tc.got != tc.want {

@@ -200,11 +200,11 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 func TestLayoutQuarterly(t *testing.T) {
 	ms := genMeetings(7, q1, 25)
 	ms[3].Title += " 👍"
-	l, ws := LayoutQuarterly(QuarterlyInput{Quarter: q1, Org: "Thành ủy Sóc Trăng", Meetings: ms, Previous: genMeetings(8, q1.Prev(), 20)})
+	l, ws, _ := LayoutQuarterly(QuarterlyInput{Quarter: q1, Org: "Thành ủy Sóc Trăng", Meetings: ms, Previous: genMeetings(8, q1.Prev(), 20)})
 	if len(ws) != 1 || ws[0].Field != "meetings[id=4].title" {
 		t.Errorf("warnings %v", ws)
 	}
-	want := "header doctype title paragraph heading table chart caption heading table heading"
+	want := "header doctype title title-rule paragraph heading table chart caption heading table heading"
 	if got := kinds(l); !strings.HasPrefix(got, want) {
 		t.Errorf("kinds\n got %s\nwant %s…", got, want)
 	}
@@ -268,13 +268,28 @@ func TestLayoutQuarterly(t *testing.T) {
 
 func TestLayoutQuarterlyHeaderStyle(t *testing.T) {
 	ms := genMeetings(1, q1, 9, "Ủy ban nhân dân Phường 5", "Ủy ban nhân dân Phường 7", "Đảng ủy Phường 2")
-	l, _ := LayoutQuarterly(QuarterlyInput{Quarter: q1, Meetings: ms})
+	// Several organisations and no office to issue the report: refused,
+	// with how to set one, rather than printed with an empty header.
+	if _, _, err := LayoutQuarterly(QuarterlyInput{Quarter: q1, Meetings: ms}); minutes.ErrorCode(err) != minutes.EINVALID ||
+		!strings.Contains(testPrinter.Error(err), "minutes config set organization") {
+		t.Fatalf("several bodies without an office: %v", err)
+	}
+	if _, _, err := Quarterly(QuarterlyInput{Quarter: q1, Meetings: ms}); minutes.ErrorCode(err) != minutes.EINVALID {
+		t.Fatalf("Quarterly without an office: %v", err)
+	}
+	l, _, err := LayoutQuarterly(QuarterlyInput{Quarter: q1, Meetings: ms, Issuer: "Văn phòng", IssuerParent: "Ủy ban nhân dân thành phố Sóc Trăng"})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if l.Style != minutes.HeaderState {
 		t.Errorf("6 State meetings of 9 give a %s header", l.Style)
 	}
-	// Several organisations sharing a parent: the parent issues the report.
-	if h := l.Blocks[0].Header; h.Org != "ĐẢNG BỘ TỈNH SÓC TRĂNG" || h.Parent != "" {
+	// The office issues the report, in its own style when it has one.
+	if h := l.Blocks[0].Header; h.Org != "VĂN PHÒNG" || h.Parent != "ỦY BAN NHÂN DÂN THÀNH PHỐ SÓC TRĂNG" {
 		t.Errorf("header %+v", *h)
+	}
+	if l, _, _ := LayoutQuarterly(QuarterlyInput{Quarter: q1, Meetings: ms, Issuer: "Văn phòng", IssuerHeader: minutes.HeaderParty}); l.Style != minutes.HeaderParty {
+		t.Errorf("an office of Party style issues in %s style", l.Style)
 	}
 	subs := 0
 	for _, b := range l.Blocks {
@@ -291,7 +306,8 @@ func TestQuarterlyPDF(t *testing.T) {
 	ms := genMeetings(3, q1, 120)
 	long := strings.Repeat("Hội nghị chuyên đề về công tác xây dựng Đảng và hệ thống chính trị ", 12) + "kết thúc ở đây"
 	ms[0].Title = long
-	in := QuarterlyInput{Quarter: q1, Org: "Thành ủy Sóc Trăng", Meetings: ms, Previous: genMeetings(4, q1.Prev(), 90)}
+	in := QuarterlyInput{Quarter: q1, Org: "Thành ủy Sóc Trăng", Meetings: ms, Previous: genMeetings(4, q1.Prev(), 90),
+		YearBefore: genMeetings(5, minutes.Quarter{Year: 2020, Q: 1}, 70)}
 	out, _, err := Quarterly(in)
 	if err != nil {
 		t.Fatal(err)
@@ -309,12 +325,14 @@ func TestQuarterlyPDF(t *testing.T) {
 	text := flat(all)
 	for _, want := range []string{
 		"BÁO CÁO", "Tổng hợp các hội nghị quý I/2021", "ĐẢNG CỘNG SẢN VIỆT NAM", "Sóc Trăng, ngày 31 tháng 3 năm 2021",
-		"Quý I/2021 Quý IV/2020",
-		fmt.Sprintf("Số hội nghị %s %s %s", vnInt(f.Current.Meetings), vnInt(f.Previous.Meetings), change(f.Change.Meetings, f.Previous.Meetings)),
-		fmt.Sprintf("Tổng số đại biểu %s %s %s", vnInt(f.Current.Delegates), vnInt(f.Previous.Delegates), change(f.Change.Delegates, f.Previous.Delegates)),
-		fmt.Sprintf("Đại biểu bình quân mỗi hội nghị %s %s %s", vnDec(f.Current.DelegatesAverage), vnDec(f.Previous.DelegatesAverage), signedDec(f.Change.DelegatesAverage)),
-		fmt.Sprintf("Lượt ý kiến phát biểu %s %s", vnInt(f.Current.SpeakerTurns), vnInt(f.Previous.SpeakerTurns)),
-		fmt.Sprintf("Kết luận, chỉ đạo %s %s", vnInt(f.Current.Conclusions), vnInt(f.Previous.Conclusions)),
+		"Quý I/2021 Quý I/2020 So với cùng kỳ Quý IV/2020 So với kỳ trước",
+		fmt.Sprintf("Số hội nghị %s %s %s %s %s", vnInt(f.Current.Meetings), vnInt(f.YearBefore.Meetings), change(f.ChangeYearBefore.Meetings, f.YearBefore.Meetings),
+			vnInt(f.Previous.Meetings), change(f.Change.Meetings, f.Previous.Meetings)),
+		fmt.Sprintf("Tổng số đại biểu %s %s", vnInt(f.Current.Delegates), vnInt(f.YearBefore.Delegates)),
+		fmt.Sprintf("%s %s %s %s %s", vnDec(f.Current.DelegatesAverage), vnDec(f.YearBefore.DelegatesAverage),
+			signedDec(f.ChangeYearBefore.DelegatesAverage), vnDec(f.Previous.DelegatesAverage), signedDec(f.Change.DelegatesAverage)),
+		fmt.Sprintf("%s %s %s", vnInt(f.Current.SpeakerTurns), vnInt(f.YearBefore.SpeakerTurns), change(f.ChangeYearBefore.SpeakerTurns, f.YearBefore.SpeakerTurns)),
+		fmt.Sprintf("Kết luận, chỉ đạo %s %s", vnInt(f.Current.Conclusions), vnInt(f.YearBefore.Conclusions)),
 		"Số hội nghị Số đại biểu", "Tháng 1 Tháng 2 Tháng 3",
 	} {
 		if !strings.Contains(text, want) {
@@ -356,7 +374,7 @@ func TestQuarterlyPDF(t *testing.T) {
 	}
 
 	// The long title wraps inside its cell: its row is many lines tall.
-	l, _ := LayoutQuarterly(in)
+	l, _, _ := LayoutQuarterly(in)
 	tallest := 0.0
 	for _, b := range boxesOf(l) {
 		if b.repeat != nil {
@@ -394,7 +412,7 @@ func TestQuarterlyEmpty(t *testing.T) {
 				t.Errorf("empty report lacks %q:\n%s", want, text)
 			}
 		}
-		if in.Previous != nil && !strings.Contains(text, "Quý trước (quý IV/2020) có 05 hội nghị") && !strings.Contains(text, "Quý trước (quý IV/2020) có 5 hội nghị") {
+		if in.Previous != nil && !strings.Contains(text, "Kỳ trước (quý IV/2020) có 05 hội nghị") {
 			t.Errorf("empty report does not mention the previous quarter:\n%s", text)
 		}
 	}

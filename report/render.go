@@ -218,6 +218,18 @@ func (r *renderer) block(l *Layout, i int) {
 		r.chart(st, b.Chart)
 	case KindRecipientsLabel, KindRecipient:
 		r.paragraph(st, b.Text, marginLeft, recipientsWidth)
+	case KindTitleRule:
+		if b.Text != "" {
+			r.paragraph(st, b.Text, marginLeft, textWidth)
+			break
+		}
+		length := titleRuleLength(r, l, i)
+		r.boxes = append(r.boxes, box{h: titleRuleSpace, keep: true, draw: func(y float64) {
+			x := marginLeft + (textWidth-length)/2
+			r.pdf.Line(x, y+1, x+length, y+1)
+		}})
+	case KindSignOff:
+		r.signOff(st, b.SignOff)
 	default:
 		r.paragraph(st, b.Text, marginLeft, textWidth)
 	}
@@ -254,6 +266,85 @@ func (r *renderer) signatures(ts textStyle, sigs []Signature) {
 			if s.Name != "" {
 				r.text(ts, x, y+lh+signatureRoom, colW, s.Name, "C")
 			}
+		}
+	}})
+}
+
+// titleRuleLength is the length of the rule drawn under the summary line
+// before block i: the share the format gives of its longest line.
+func titleRuleLength(m measurer, l *Layout, i int) float64 {
+	widest := 0.0
+	if i > 0 {
+		st := l.blockStyle(i - 1)
+		for _, line := range balanced(m, st, l.Blocks[i-1].Text, textWidth) {
+			m.setFont(st.font, st.size)
+			widest = max(widest, m.width(line))
+		}
+	}
+	return widest * l.noticeFormat().TitleRuleShare
+}
+
+// signOffLines lays out the two columns of a sign-off: Nơi nhận on the
+// left, the signer on the right, each line with its style and offset.
+type signOffLine struct {
+	st   textStyle
+	text string
+	y    float64
+}
+
+func signOffColumns(m measurer, f *format, so *SignOff) (left, right []signOffLine, h float64) {
+	y := 0.0
+	if len(so.Recipients) > 0 {
+		label := style(f, KindRecipientsLabel)
+		left = append(left, signOffLine{label, recipientsLabel, y})
+		y += label.lineHeight()
+		item := style(f, KindRecipient)
+		for _, it := range so.Recipients {
+			for _, line := range wrap(m, item, it, recipientsWidth, recipientsWidth) {
+				left = append(left, signOffLine{item, line, y})
+				y += item.lineHeight()
+			}
+		}
+	}
+	leftH := y
+	st := style(f, KindSignOff)
+	rightW := textWidth - recipientsWidth
+	y = 0
+	sig := so.Signer
+	for _, s := range append([]string{sig.Role}, sig.Lines...) {
+		if s == "" {
+			continue
+		}
+		for _, line := range balanced(m, st, s, rightW) {
+			right = append(right, signOffLine{st, line, y})
+			y += st.lineHeight()
+		}
+	}
+	if len(right) > 0 || sig.Name != "" {
+		y += signatureRoom
+		if sig.Name != "" {
+			right = append(right, signOffLine{st, sig.Name, y})
+		}
+		y += st.lineHeight()
+	}
+	return left, right, max(leftH, y)
+}
+
+// signOff draws Nơi nhận and the signer side by side in one box, never
+// split across pages.
+func (r *renderer) signOff(ts textStyle, so *SignOff) {
+	left, right, h := signOffColumns(r, r.st, so)
+	if h == 0 {
+		return
+	}
+	rightX := marginLeft + recipientsWidth
+	rightW := textWidth - recipientsWidth
+	r.boxes = append(r.boxes, box{h: h, before: ts.before * mmPerPt, draw: func(y float64) {
+		for _, l := range left {
+			r.text(l.st, marginLeft, y+l.y, recipientsWidth, l.text, "L")
+		}
+		for _, l := range right {
+			r.text(l.st, rightX, y+l.y, rightW, l.text, "C")
 		}
 	}})
 }

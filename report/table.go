@@ -75,8 +75,8 @@ func (r *renderer) chart(st textStyle, c *Chart) {
 	label := textStyle{font: regular, size: st.size}
 	title := textStyle{font: bold, size: st.size + 1}
 	lh := label.lineHeight()
-	r.boxes = append(r.boxes, box{h: chartHeight, before: st.before * mmPerPt, draw: func(y float64) {
-		for _, p := range chartPanels(c, marginLeft, y, textWidth, chartHeight, lh) {
+	r.boxes = append(r.boxes, box{h: c.height(), before: st.before * mmPerPt, draw: func(y float64) {
+		for _, p := range chartPanels(c, marginLeft, y, textWidth, c.height(), lh) {
 			r.text(title, p.title.x, p.title.y, p.title.w, p.title.text, p.title.align)
 			r.pdf.SetLineWidth(chartGridWidth)
 			r.pdf.SetDrawColor(chartGridGray, chartGridGray, chartGridGray)

@@ -11,10 +11,10 @@ import (
 	"github.com/minutes-vn/minutes/minutes"
 )
 
-// TaskCounts is how the tasks due in a quarter stand on a given day. Every
+// TaskCounts is how the tasks due in a period stand on a given day. Every
 // task due is in exactly one of the five states, so they add up to Due.
 type TaskCounts struct {
-	Due         int     `json:"due"`          // tasks due in the quarter
+	Due         int     `json:"due"`          // tasks due in the period
 	DoneOnTime  int     `json:"done_on_time"` // done on or before the due date
 	DoneLate    int     `json:"done_late"`    // done after the due date
 	Open        int     `json:"open"`         // open and not yet due
@@ -43,20 +43,24 @@ type OverdueTask struct {
 }
 
 // TaskFigures are the figures of the section "Tình hình thực hiện kết luận":
-// the tasks due in the quarter as they stand on AsOf.
+// the tasks due in the period as they stand on AsOf.
 type TaskFigures struct {
-	Quarter string            `json:"quarter"` // 2021-Q1
-	AsOf    string            `json:"as_of"`   // 2021-06-01: the day the report was made
+	Period  string            `json:"period"`            // 2021-Q1, 2021-H1…
+	Quarter string            `json:"quarter,omitempty"` // a quarter's, as the quarterly report wrote it
+	AsOf    string            `json:"as_of"`             // 2021-06-01: the day the report was made
 	Total   TaskCounts        `json:"total"`
 	ByOwner []OwnerTaskCounts `json:"by_owner"`      // by owner, alphabetically, nobody last
 	Overdue []OverdueTask     `json:"overdue_tasks"` // most overdue first
 }
 
-// ComputeTaskFigures counts the tasks due in q as they stand today. Tasks
-// due outside q, or without a due date, are not counted.
-func ComputeTaskFigures(tasks []minutes.Task, q minutes.Quarter, today minutes.Date) TaskFigures {
-	f := TaskFigures{Quarter: q.String(), AsOf: today.String(), ByOwner: []OwnerTaskCounts{}, Overdue: []OverdueTask{}}
-	first, last := q.First(), q.Last()
+// ComputeTaskFigures counts the tasks due in p as they stand today. Tasks
+// due outside p, or without a due date, are not counted.
+func ComputeTaskFigures(tasks []minutes.Task, p minutes.Period, today minutes.Date) TaskFigures {
+	f := TaskFigures{Period: p.String(), AsOf: today.String(), ByOwner: []OwnerTaskCounts{}, Overdue: []OverdueTask{}}
+	if q, ok := p.Quarter(); ok {
+		f.Quarter = q.String()
+	}
+	first, last := p.From, p.To
 	byOwner := map[string]int{}
 	for _, t := range tasks {
 		if t.Due.IsZero() || t.Due.Before(first) || last.Before(t.Due) {
@@ -134,7 +138,7 @@ func taskFigures(in QuarterlyInput) *TaskFigures {
 	if in.Today.IsZero() {
 		return nil
 	}
-	f := ComputeTaskFigures(tasksOf(in), in.Quarter, in.Today)
+	f := ComputeTaskFigures(tasksOf(in), in.period(), in.Today)
 	return &f
 }
 
@@ -157,14 +161,14 @@ func tasksOf(in QuarterlyInput) []minutes.Task {
 // addTasksSection adds the section after the others, when fig has it.
 func addTasksSection(l *Layout, c *cleaner, in QuarterlyInput, fig QuarterlyFigures, head string) {
 	if fig.Tasks != nil {
-		layoutTasks(l, c, head, *fig.Tasks, in.Quarter, in.Today)
+		layoutTasks(l, c, head, *fig.Tasks, in.period(), in.Today)
 	}
 }
 
 // Texts of the section.
 const (
 	tasksHead          = "IV. TÌNH HÌNH THỰC HIỆN KẾT LUẬN"
-	tasksHeadAlone     = "TÌNH HÌNH THỰC HIỆN KẾT LUẬN" // when the quarter had no meeting: no sections I–III
+	tasksHeadAlone     = "TÌNH HÌNH THỰC HIỆN KẾT LUẬN" // when the period had no meeting: no sections I–III
 	tasksNoneForm      = "Trong %s không có kết luận, chỉ đạo nào đến hạn thực hiện."
 	tasksByOwnerHead   = "Theo người, đơn vị thực hiện"
 	tasksOverdueHead   = "Các việc quá hạn"
@@ -182,18 +186,18 @@ var (
 )
 
 // layoutTasks adds the section "Tình hình thực hiện kết luận" to l.
-func layoutTasks(l *Layout, c *cleaner, head string, f TaskFigures, q minutes.Quarter, today minutes.Date) {
+func layoutTasks(l *Layout, c *cleaner, head string, f TaskFigures, p minutes.Period, today minutes.Date) {
 	l.add(KindHeading, head)
 	t := f.Total
 	if t.Due == 0 {
-		l.add(KindParagraph, fmt.Sprintf(tasksNoneForm, q.Vietnamese()))
+		l.add(KindParagraph, fmt.Sprintf(tasksNoneForm, during(p)))
 		return
 	}
 	l.add(KindParagraph, fmt.Sprintf("Trong %s có %s việc (kết luận, chỉ đạo) đến hạn thực hiện. Tính đến %s: "+
 		"hoàn thành đúng hạn %s việc, hoàn thành trễ hạn %s việc, chưa đến hạn %s việc, quá hạn %s việc, đã hủy %s việc; "+
 		"tỷ lệ hoàn thành %s%% (không tính các việc đã hủy).",
-		q.Vietnamese(), vnInt(t.Due), today.Vietnamese(), vnInt(t.DoneOnTime), vnInt(t.DoneLate), vnInt(t.Open),
-		vnInt(t.Overdue), vnInt(t.Dropped), vnDec(t.DonePercent)))
+		during(p), count(t.Due), today.Vietnamese(), count(t.DoneOnTime), count(t.DoneLate), count(t.Open),
+		count(t.Overdue), count(t.Dropped), vnDec(t.DonePercent)))
 
 	l.add(KindSubheading, tasksByOwnerHead)
 	cols := make([]Column, len(taskCountColumns))
@@ -260,13 +264,13 @@ func withTaskCSV(rows [][]string, f QuarterlyFigures) [][]string {
 	return append(rows, taskCSVRows(f.Tasks, f.Org, width)...)
 }
 
-// taskCSVRows are the CSV rows of the section: the quarter's total, then
+// taskCSVRows are the CSV rows of the section: the period's total, then
 // one per owner (named in the organization column), each width columns wide
 // with the task counts at the end.
 func taskCSVRows(f *TaskFigures, org string, width int) [][]string {
 	row := func(scope, name string, n TaskCounts) []string {
 		r := make([]string, width-len(taskCSVColumns), width)
-		r[0], r[1], r[2] = scope, name, f.Quarter
+		r[0], r[1], r[2] = scope, name, f.Period
 		return append(r, strconv.Itoa(n.Due), strconv.Itoa(n.DoneOnTime), strconv.Itoa(n.DoneLate), strconv.Itoa(n.Open),
 			strconv.Itoa(n.Overdue), strconv.Itoa(n.Dropped), strconv.FormatFloat(n.DonePercent, 'f', 1, 64))
 	}

@@ -22,6 +22,7 @@ func taskFixture(id int64, owner string, due minutes.Date, status string, doneOn
 func TestComputeTaskFigures(t *testing.T) {
 	d := minutes.NewDate
 	q2 := minutes.Quarter{Year: 2021, Q: 2}
+	p2 := minutes.QuarterPeriod(q2)
 	today := d(2021, 6, 1)
 	none := minutes.Date{}
 	tasks := []minutes.Task{
@@ -37,7 +38,7 @@ func TestComputeTaskFigures(t *testing.T) {
 		taskFixture(10, "Ban Dân vận", none, minutes.TaskOpen, none),                        // no due date: not counted
 		taskFixture(11, "Ủy ban nhân dân", d(2021, 5, 1), minutes.TaskDone, d(2021, 4, 28)), // early
 	}
-	f := ComputeTaskFigures(tasks, q2, today)
+	f := ComputeTaskFigures(tasks, p2, today)
 
 	want := TaskCounts{Due: 8, DoneOnTime: 2, DoneLate: 1, Open: 2, Overdue: 2, Dropped: 1, DonePercent: 42.9}
 	if f.Total != want {
@@ -69,12 +70,12 @@ func TestComputeTaskFigures(t *testing.T) {
 	}
 
 	// The same tasks a month later: what was open is now overdue.
-	later := ComputeTaskFigures(tasks, q2, d(2021, 7, 1))
+	later := ComputeTaskFigures(tasks, p2, d(2021, 7, 1))
 	if later.Total.Open != 0 || later.Total.Overdue != 4 || later.AsOf != "2021-07-01" {
 		t.Errorf("a month later: %+v", later.Total)
 	}
 	// Before the quarter starts nothing is overdue yet.
-	before := ComputeTaskFigures(tasks, q2, d(2021, 3, 1))
+	before := ComputeTaskFigures(tasks, p2, d(2021, 3, 1))
 	if before.Total.Overdue != 0 || before.Total.Open != 4 {
 		t.Errorf("before the quarter: %+v", before.Total)
 	}
@@ -89,7 +90,7 @@ func TestComputeTaskFigures(t *testing.T) {
 			t.Errorf("JSON lacks %s:\n%s", key, js)
 		}
 	}
-	empty, _ := json.Marshal(ComputeTaskFigures(nil, q2, today))
+	empty, _ := json.Marshal(ComputeTaskFigures(nil, p2, today))
 	if !strings.Contains(string(empty), `"by_owner":[]`) || !strings.Contains(string(empty), `"overdue_tasks":[]`) {
 		t.Errorf("empty figures should have empty lists, not null: %s", empty)
 	}
@@ -98,18 +99,21 @@ func TestComputeTaskFigures(t *testing.T) {
 func TestLayoutTasksSection(t *testing.T) {
 	d := minutes.NewDate
 	q2 := minutes.Quarter{Year: 2021, Q: 2}
+	p2 := minutes.QuarterPeriod(q2)
 	today := d(2021, 6, 1)
 	tasks := []minutes.Task{
 		taskFixture(1, "Ban Tuyên giáo", d(2021, 4, 10), minutes.TaskDone, d(2021, 4, 12)),
 		taskFixture(2, "", d(2021, 4, 2), minutes.TaskOpen, minutes.Date{}),
 	}
 	l := &Layout{}
-	layoutTasks(l, &cleaner{}, tasksHead, ComputeTaskFigures(tasks, q2, today), q2, today)
+	layoutTasks(l, &cleaner{}, tasksHead, ComputeTaskFigures(tasks, p2, today), p2, today)
 	if len(l.Blocks) != 6 || l.Blocks[0].Text != tasksHead || l.Blocks[3].Kind != KindTable || l.Blocks[5].Kind != KindTable {
 		t.Fatalf("blocks: %+v", l.Blocks)
 	}
 	para := l.Blocks[1].Text
-	for _, want := range []string{"quý II/2021 có 2 việc", "ngày 01 tháng 6 năm 2021", "hoàn thành trễ hạn 1 việc", "quá hạn 1 việc", "tỷ lệ hoàn thành 50,0%"} {
+	// Counts in running text take the leading zero of one to nine, as in every document.
+	for _, want := range []string{"quý II/2021 có 02 việc", "ngày 01 tháng 6 năm 2021", "hoàn thành trễ hạn 01 việc", "quá hạn 01 việc",
+		"hoàn thành đúng hạn 0 việc", "tỷ lệ hoàn thành 50,0%"} {
 		if !strings.Contains(para, want) {
 			t.Errorf("summary %q lacks %q", para, want)
 		}
@@ -141,7 +145,7 @@ func TestLayoutTasksSection(t *testing.T) {
 	}
 
 	l = &Layout{}
-	layoutTasks(l, &cleaner{}, tasksHead, ComputeTaskFigures(nil, q2, today), q2, today)
+	layoutTasks(l, &cleaner{}, tasksHead, ComputeTaskFigures(nil, p2, today), p2, today)
 	if len(l.Blocks) != 2 || !strings.Contains(l.Blocks[1].Text, "không có kết luận, chỉ đạo nào đến hạn") {
 		t.Errorf("empty section: %+v", l.Blocks)
 	}
@@ -164,7 +168,7 @@ func TestQuarterlyWithTasks(t *testing.T) {
 			Organization: m.Organization, Content: "Kiểm tra tiến độ công trình số " + string(rune('A'+i)), Owner: "Ban Kinh tế - Ngân sách",
 			Due: m.Date.AddDays(2), Status: st, DoneOn: done})
 	}
-	in := QuarterlyInput{Quarter: q1, Meetings: ms, Tasks: tasks, Today: today}
+	in := QuarterlyInput{Quarter: q1, Meetings: ms, Tasks: tasks, Today: today, Issuer: "Văn phòng", IssuerParent: "Tỉnh ủy Sóc Trăng"}
 
 	without := ComputeFigures(QuarterlyInput{Quarter: q1, Meetings: ms, Tasks: tasks})
 	if without.Tasks != nil {
@@ -209,7 +213,7 @@ func TestQuarterlyWithTasks(t *testing.T) {
 		t.Errorf("CSV tasks row %q", total)
 	}
 
-	l, _ := LayoutQuarterly(in)
+	l, _, _ := LayoutQuarterly(in)
 	heads := []string{}
 	for _, b := range l.Blocks {
 		if b.Kind == KindHeading {
@@ -233,7 +237,8 @@ func TestQuarterlyWithTasks(t *testing.T) {
 
 	// A quarter without meetings still reports the tasks due in it.
 	q2 := q1.Next()
-	l, _ = LayoutQuarterly(QuarterlyInput{Quarter: q2, Previous: ms, Tasks: []minutes.Task{{ID: 1, Status: minutes.TaskOpen, Due: d(2021, 4, 2), Content: "x", MeetingDate: d(2021, 3, 1)}}, Today: today})
+	l, _, _ = LayoutQuarterly(QuarterlyInput{Quarter: q2, Previous: ms, Tasks: []minutes.Task{{ID: 1, Status: minutes.TaskOpen, Due: d(2021, 4, 2), Content: "x", MeetingDate: d(2021, 3, 1)}}, Today: today,
+		Issuer: "Văn phòng"})
 	if last := l.Blocks[len(l.Blocks)-1]; last.Kind != KindTable || !strings.Contains(fmt.Sprint(l.Blocks), tasksHeadAlone) {
 		t.Errorf("empty quarter: %+v", l.Blocks)
 	}

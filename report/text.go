@@ -34,6 +34,10 @@ var Messages = minutes.Messages{
 		"tệp Word mẫu không dùng được: %v",
 		"the reference Word document cannot be used: %v",
 	},
+	"report.no_issuer": {
+		"báo cáo gồm %d cơ quan, đơn vị phải được ban hành dưới tên cơ quan của văn phòng, nhưng chưa đặt tên cơ quan; đặt: minutes config set organization \"Văn phòng Tỉnh ủy Sóc Trăng\" (và parent_organization, header), hoặc báo cáo riêng một cơ quan: --org",
+		"the report covers %d bodies and must be issued in the office's name, which is not set; set it: minutes config set organization \"Văn phòng Tỉnh ủy Sóc Trăng\" (and parent_organization, header), or report on one body: --org",
+	},
 }
 
 // Warning is a non-fatal problem, e.g. a rune the font lacks that was
@@ -129,10 +133,14 @@ func capitalize(s string) string {
 	return s
 }
 
-// count formats a count the way minutes write it: below ten with a leading
-// zero ("08 lượt ý kiến", "02 đồng chí").
+// count formats a count in running text, one rule for every document: from
+// one to nine with a leading zero ("08 lượt ý kiến", "02 đồng chí", "03
+// hội nghị"), as the formats write the numbers of documents and the days
+// of the date line, and as the seed minutes write their counts; zero is
+// "0", not "00". Figures in tables and charts are plain numerals (vnInt),
+// aligned by their last digit.
 func count(n int) string {
-	if n >= 0 && n < 10 {
+	if n > 0 && n < 10 {
 		return "0" + strconv.Itoa(n)
 	}
 	return vnInt(n)

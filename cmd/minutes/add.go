@@ -100,6 +100,10 @@ func runAddForm(ctx context.Context, f *factory, accessible bool) error {
 func added(f *factory, m *minutes.Meeting) {
 	f.warnDisguised(m)
 	fmt.Fprintln(f.IO.Out, m.ID)
+	if m.Existing {
+		f.say(f.T("add.existing", m.ID, m.Number))
+		return
+	}
 	f.say(f.T("add.done", m.ID, m.Title))
 }
 
@@ -126,5 +130,6 @@ func accessibleEnv(v string) bool {
 var addMessages = minutes.Messages{
 	"cmd.add.example": {"  minutes add                      # biểu mẫu hỏi từng mục (trên màn hình terminal)\n  minutes add --accessible         # biểu mẫu từng dòng, cho trình đọc màn hình\n  minutes add -f hop-25-3-2021.yaml\n  minutes template > moi.yaml && minutes add -f moi.yaml\n  cat hop.json | minutes add -f -",
 		"  minutes add                      # a form asking for each field (on a terminal)\n  minutes add --accessible         # a line-by-line form, for screen readers\n  minutes add -f meeting-25-3-2021.yaml\n  minutes template > new.yaml && minutes add -f new.yaml\n  cat meeting.json | minutes add -f -"},
+	"add.existing":        {"Cuộc họp này đã có (số %d, mang số %s, cùng nội dung): không lưu thêm lần nữa.", "This meeting is already stored (ID %d, number %s, the same content): not stored again."},
 	"flag.add.accessible": {"biểu mẫu từng dòng, không vẽ màn hình, cho trình đọc màn hình (hoặc ACCESSIBLE=1)", "a line-by-line form without screen drawing, for screen readers (or ACCESSIBLE=1)"},
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/minutes-vn/minutes/internal/testdb"
+	"github.com/minutes-vn/minutes/minutes"
 )
 
 // complete asks the program for completions as the shell scripts do, and
@@ -62,7 +63,7 @@ func TestCompletion(t *testing.T) {
 		}
 
 		// Settings.
-		if words, _ := complete(t, dsn, "config", "set", ""); strings.Join(words, " ") != "organization parent_organization place header secretary reference_doc" {
+		if words, _ := complete(t, dsn, "config", "set", ""); strings.Join(words, " ") != strings.Join(minutes.SettingKeys, " ") {
 			t.Errorf("config set offered %q", words)
 		}
 		if words, _ := complete(t, dsn, "config", "set", "header", ""); strings.Join(words, " ") != "party state" {

@@ -77,8 +77,17 @@ func confirm(f *factory, yes bool, question string) bool {
 		return true
 	}
 	fmt.Fprint(f.IO.ErrOut, question+" ")
-	answer, _ := bufio.NewReader(f.IO.In).ReadString('\n')
-	return isYes(answer)
+	return isYes(f.readLine())
+}
+
+// readLine reads one answer from the terminal. One reader serves every
+// question of a run, so that an answer typed ahead is not lost.
+func (f *factory) readLine() string {
+	if f.in == nil {
+		f.in = bufio.NewReader(f.IO.In)
+	}
+	answer, _ := f.in.ReadString('\n')
+	return strings.TrimSpace(answer)
 }
 
 func isYes(s string) bool {

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -76,8 +78,10 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 	// The examples come from several bodies of one province: the report on
 	// all of them is issued by the province's office, as configured with
 	// minutes config.
-	for k, v := range map[string]string{"organization": "Văn phòng Tỉnh ủy Sóc Trăng", "parent_organization": "Đảng bộ tỉnh Sóc Trăng"} {
-		if _, err := a.SetSetting(ctx, k, v); err != nil {
+	for _, kv := range [][2]string{{"organization", "Văn phòng Tỉnh ủy Sóc Trăng"}, {"parent_organization", "Đảng bộ tỉnh Sóc Trăng"},
+		{"symbol", "VPTU"}, {"signer_authority", "T/L"}, {"signer_for", "Ban Thường vụ"}, {"signer_title", "Chánh Văn phòng"},
+		{"signer_name", "Lê Văn Hùng"}, {"recipients", "Thường trực Tỉnh ủy; Các ban xây dựng Đảng Tỉnh ủy; Lưu Văn phòng Tỉnh ủy"}} {
+		if _, err := a.SetSetting(ctx, kv[0], kv[1]); err != nil {
 			return err
 		}
 	}
@@ -88,27 +92,43 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 		data []byte
 	}
 	var docs []doc
-	quarters := map[minutes.Quarter]bool{}
+	periods := map[minutes.Period]bool{}
 	for _, m := range ms {
 		pdf, err := renderMinutes(f, m)
 		if err != nil {
 			return err
 		}
 		docs = append(docs, doc{filepath.Join(opts.Dir, fmt.Sprintf("bien-ban-%d.pdf", m.ID)), pdf})
-		quarters[minutes.QuarterOf(m.Date)] = true
+		// The notice of conclusions, issued with the register's next number.
+		in, err := a.NoticeInput(ctx, m, app.Issue{Number: minutes.NumberRequest{Next: true}})
+		if err != nil {
+			return err
+		}
+		notice, err := app.NoticePDF(in)
+		f.warn(notice.Warnings, "export.warning", m.ID)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, doc{filepath.Join(opts.Dir, fmt.Sprintf("thong-bao-%d.pdf", m.ID)), notice.Data})
+		periods[minutes.QuarterPeriod(minutes.QuarterOf(m.Date))] = true
+		periods[minutes.HalfPeriod(m.Date.Year, (int(m.Date.Month)+5)/6)] = true
 	}
-	for q := range quarters {
-		// Dated, and tasks judged, at the quarter's end, so the demo
-		// gives the same report whatever day it runs.
-		in, err := a.QuarterlyInput(ctx, app.Period{Quarter: q, Date: q.Last()})
+	for _, p := range slices.SortedFunc(maps.Keys(periods), func(a, b minutes.Period) int { return a.From.Compare(b.From)*2 + a.To.Compare(b.To) }) {
+		// Dated, and tasks judged, at the period's end, so the demo gives
+		// the same report whatever day it runs; issued by the office.
+		in, err := a.ReportInput(ctx, app.Period{Span: p, Date: p.To})
 		if err != nil {
 			return err
 		}
-		pdf, err := renderQuarterly(f, in)
+		if err := a.IssueReport(ctx, &in, app.Issue{Number: minutes.NumberRequest{Next: true}}); err != nil {
+			return err
+		}
+		rep, err := app.ReportPDF(in)
+		f.warn(rep.Warnings, "report.warning")
 		if err != nil {
 			return err
 		}
-		docs = append(docs, doc{filepath.Join(opts.Dir, fmt.Sprintf("bao-cao-quy-%s-%d.pdf", q.Roman(), q.Year)), pdf})
+		docs = append(docs, doc{filepath.Join(opts.Dir, "bao-cao-"+p.FileName()+".pdf"), rep.Data})
 	}
 	for _, d := range docs {
 		if _, err := os.Stat(d.path); err == nil && !opts.Force {
@@ -127,7 +147,7 @@ func runDemo(ctx context.Context, f *factory, opts *demoOptions) error {
 
 var demoMessages = minutes.Messages{
 	"cmd.demo.short": {"Tạo biên bản và báo cáo mẫu từ các cuộc họp kèm theo", "Write sample minutes and reports from the bundled meetings"},
-	"cmd.demo.long": {"Nạp các cuộc họp mẫu vào một cơ sở dữ liệu tạm (không đụng đến dữ liệu của bạn),\nrồi ghi biên bản PDF của từng cuộc họp và báo cáo quý vào thư mục DIR (mặc định ./minutes-demo).",
-		"Loads the bundled example meetings into a temporary database (your own data is not touched),\nthen writes each meeting's minutes PDF and the quarterly report into DIR (default ./minutes-demo)."},
-	"demo.done": {"Đã tạo biên bản của %d cuộc họp mẫu và báo cáo quý trong %s", "Wrote the minutes of %d example meetings and the quarterly report into %s"},
+	"cmd.demo.long": {"Nạp các cuộc họp mẫu vào một cơ sở dữ liệu tạm (không đụng đến dữ liệu của bạn),\nrồi ghi biên bản và thông báo kết luận PDF của từng cuộc họp, báo cáo quý và báo cáo 6 tháng vào thư mục DIR (mặc định ./minutes-demo).",
+		"Loads the bundled example meetings into a temporary database (your own data is not touched),\nthen writes each meeting's minutes and notice of conclusions, the quarterly and the six-month report as PDFs into DIR (default ./minutes-demo)."},
+	"demo.done": {"Đã tạo biên bản, thông báo kết luận của %d cuộc họp mẫu và các báo cáo trong %s", "Wrote the minutes and notices of %d example meetings and the reports into %s"},
 }

@@ -24,7 +24,17 @@ type exportOptions struct {
 	All     bool
 	// Reference is an office's own Word file for --format docx.
 	Reference string
+	// Document is the document printed: the minutes, or the notice of
+	// conclusions, issued as issueFlags say.
+	Document string
+	issueFlags
 }
+
+// Documents of export.
+const (
+	docMinutes = "minutes"
+	docNotice  = "notice"
+)
 
 func newExportCmd(f *factory) *cobra.Command {
 	opts := &exportOptions{}
@@ -34,6 +44,8 @@ func newExportCmd(f *factory) *cobra.Command {
 		Long:  f.T("cmd.export.long"),
 		Example: "  minutes export 12 -o bien-ban-12.pdf\n  minutes export 12 --format yaml > hop-12.yaml\n" +
 			"  minutes export 12 -o - | lp\n  minutes export 12 --version 2 -o bien-ban-12-v2.pdf\n" +
+			"  minutes export 12 --document notice --issue -o thong-bao-12.pdf\n" +
+			"  minutes export 12 --document notice --number 25-TB/TU -o thong-bao-12.docx\n" +
 			"  minutes export --all --format yaml > sao-luu.yaml",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -51,17 +63,33 @@ func newExportCmd(f *factory) *cobra.Command {
 			if opts.Format == "" {
 				opts.Format = formatFromName(opts.Output)
 			}
-			if err := checkFormat("--format", opts.Format, fmtPDF, fmtDocx, fmtYAML, fmtJSON); err != nil {
+			if err := checkFormat("--document", opts.Document, docMinutes, docNotice); err != nil {
+				return err
+			}
+			formats := []string{fmtPDF, fmtDocx, fmtYAML, fmtJSON}
+			if opts.Document == docNotice {
+				formats = formats[:2]
+			} else if opts.Issue || opts.Number != "" || opts.SignerName != "" || len(opts.Recipients) > 0 {
+				return minutes.Errorm(minutes.EUSAGE, "export.notice_flags")
+			}
+			if err := checkFormat("--format", opts.Format, formats...); err != nil {
 				return err
 			}
 			if opts.Output == "" {
 				opts.Output = "-"
 				if opts.Format == fmtPDF || opts.Format == fmtDocx {
-					opts.Output = fmt.Sprintf("bien-ban-%d.%s", id, opts.Format)
+					name := "bien-ban"
+					if opts.Document == docNotice {
+						name = "thong-bao"
+					}
+					opts.Output = fmt.Sprintf("%s-%d.%s", name, id, opts.Format)
 					if opts.Version > 0 {
-						opts.Output = fmt.Sprintf("bien-ban-%d-v%d.%s", id, opts.Version, opts.Format)
+						opts.Output = fmt.Sprintf("%s-%d-v%d.%s", name, id, opts.Version, opts.Format)
 					}
 				}
+			}
+			if opts.Document == docNotice {
+				return runExportNotice(cmd.Context(), f, opts)
 			}
 			return runExport(cmd.Context(), f, opts)
 		},
@@ -73,6 +101,8 @@ func newExportCmd(f *factory) *cobra.Command {
 	fl.IntVar(&opts.Version, "version", 0, f.T("flag.version"))
 	fl.BoolVar(&opts.All, "all", false, f.T("flag.export.all"))
 	fl.StringVar(&opts.Reference, "reference-doc", "", f.T("flag.reference_doc"))
+	fl.StringVar(&opts.Document, "document", docMinutes, f.T("flag.export.document"))
+	opts.issueFlags.register(f, cmd)
 	return cmd
 }
 
@@ -122,6 +152,82 @@ func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
 		f.say(f.T("export.done", opts.Output))
 	}
 	return nil
+}
+
+// runExportNotice writes the notice of conclusions of a meeting, issued
+// with the number the flags ask for (or the one it has, or blank).
+func runExportNotice(ctx context.Context, f *factory, opts *exportOptions) error {
+	m, err := findMeeting(ctx, f, opts.ID, opts.Version)
+	if err != nil {
+		return err
+	}
+	if err := m.CanIssueNotice(); err != nil {
+		return err
+	}
+	if (opts.Issue || opts.Number != "") && opts.Version > 0 {
+		return minutes.Errorm(minutes.EUSAGE, "export.issue_version")
+	}
+	what := minutes.M("doctype.notice")
+	d := m.Date
+	if m.Notice != nil && !m.Notice.Date.IsZero() {
+		d = m.Notice.Date
+	}
+	is, err := opts.issueFlags.resolve(ctx, f, what, func(ctx context.Context) (minutes.DocNumber, error) {
+		if m.Notice != nil && m.Notice.Number != "" {
+			n, _ := minutes.ParseNumber(m.Notice.Number)
+			return n, minutes.Errorf(minutes.ECONFLICT, "numbered")
+		}
+		return f.App().ProposeNumber(ctx, m.Organization, m.Header, minutes.TypeNotice, d)
+	})
+	if err != nil {
+		return err
+	}
+	in, err := f.App().NoticeInput(ctx, m, is)
+	if err != nil {
+		return err
+	}
+	var doc app.Document
+	if opts.Format == fmtDocx {
+		ref, err := f.App().Reference(ctx, opts.Reference)
+		if err != nil {
+			return err
+		}
+		doc, err = app.NoticeDocx(in, ref)
+		f.warn(doc.Warnings, "export.warning", m.ID)
+		if err != nil {
+			return err
+		}
+	} else {
+		doc, err = app.NoticePDF(in)
+		f.warn(doc.Warnings, "export.warning", m.ID)
+		if err != nil {
+			return err
+		}
+	}
+	f.issued(what, in.Number, in.Signer == nil, len(in.Recipients) == 0)
+	if err := writeOutput(f, opts.Output, doc.Data, opts.Force, modeDocument); err != nil {
+		return err
+	}
+	if opts.Output != "-" {
+		f.say(f.T("export.done", opts.Output))
+	}
+	return nil
+}
+
+// issued tells what an issued document carries: its number, or that it is
+// a draft, and what it still lacks to be issued.
+func (f *factory) issued(what minutes.Msg, number string, noSigner, noRecipients bool) {
+	if n, ok := minutes.ParseNumber(number); ok && n.Seq > 0 {
+		f.say(f.T("issue.numbered", what, number))
+	} else {
+		f.say(f.T("issue.draft"))
+	}
+	if noSigner {
+		fmt.Fprintln(f.IO.ErrOut, f.T("cli.warning", f.T("issue.no_signer")))
+	}
+	if noRecipients {
+		fmt.Fprintln(f.IO.ErrOut, f.T("cli.warning", f.T("issue.no_recipients")))
+	}
 }
 
 // renderMinutes renders the PDF and tells the user about every text that

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -170,14 +171,19 @@ func TestConcurrentImportsOneFile(t *testing.T) {
 	bin := buildBinary(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "minutes.db")
-	gen := exec.Command("go", "run", "../../internal/testdb/gendata", "-n", "3000")
-	data, err := gen.Output()
-	if err != nil {
-		t.Fatal(err)
+	// Eight different batches: the same meetings twice would be one
+	// meeting already there, by its number.
+	gendata := filepath.Join(dir, "gendata")
+	if out, err := exec.Command("go", "build", "-o", gendata, "../../internal/testdb/gendata").CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
 	}
 	var wg sync.WaitGroup
 	errs := make([]string, 8)
 	for i := range errs {
+		data, err := exec.Command(gendata, "-n", "3000", "-first", strconv.Itoa(i*3000)).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
 		file := writeFile(t, dir, "batch"+string(rune('a'+i))+".yaml", string(data))
 		wg.Add(1)
 		go func() {

@@ -70,6 +70,9 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 		if n := len(res.Stored); n > 0 && !f.Quiet {
 			fmt.Fprintln(f.IO.ErrOut, f.T("import.ids", res.Stored[0].ID, res.Stored[n-1].ID))
 		}
+		for _, m := range res.Existing {
+			f.say(f.T("import.existing", m.Number, m.ID))
+		}
 	}
 	return err
 }

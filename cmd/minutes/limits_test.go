@@ -311,7 +311,7 @@ func TestJSONEveryKey(t *testing.T) {
 				t.Fatalf("meeting %d has keys\n%v\nthe first\n%v", i+1, got, first)
 			}
 		}
-		want := "id organization parent_organization header number title date start_time end_time place location chairs secretary attendance agenda summary comments comment_count conclusions recipients status version"
+		want := "id organization parent_organization header number title date start_time end_time place location chairs secretary attendance agenda summary comments comment_count conclusions recipients notice status version"
 		if strings.Join(first, " ") != want {
 			t.Fatalf("keys %v, want %s", first, want)
 		}

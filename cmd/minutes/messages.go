@@ -16,7 +16,7 @@ import (
 var catalog = minutes.NewCatalog(
 	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, app.Messages, form.Messages,
 	cliMessages, addMessages, amendMessages, backupMessages, configMessages, demoMessages,
-	finalizeMessages, helpMessages, historyMessages, reportMessages,
+	finalizeMessages, helpMessages, historyMessages, reportMessages, issueMessages, numbersMessages,
 	tasksMessages, templateMessages, serveMessages, web.Messages,
 )
 
@@ -78,6 +78,7 @@ var cliMessages = minutes.Messages{
 	"import.progress": {"Đang nhập: đã lưu %d cuộc họp", "Importing: %d meetings stored"},
 	"import.done":     {"Đã nhập %d cuộc họp từ %d tệp.", "Imported %d meetings from %d files."},
 	"import.ids":      {"Số hiệu: %d – %d", "IDs: %d – %d"},
+	"import.existing": {"Đã có, không nhập lại: biên bản số %s (cuộc họp %d), cùng nội dung", "Already stored, not imported again: minutes %s (meeting %d), the same content"},
 
 	"list.none":   {"Không có cuộc họp nào.", "No meetings."},
 	"list.header": {"SỐ\tNGÀY\tCƠ QUAN\tTÊN HỘI NGHỊ\tCHỦ TRÌ\tĐẠI BIỂU\tTRẠNG THÁI", "ID\tDATE\tORGANISATION\tTITLE\tCHAIR\tDELEGATES\tSTATUS"},
@@ -101,6 +102,9 @@ var cliMessages = minutes.Messages{
 	"show.followup":     {"Thực hiện kết luận", "Follow-up of the conclusions"},
 	"show.task_ref":     {"việc số %d", "task %d"},
 	"show.recipients":   {"Nơi nhận", "Recipients"},
+	"show.notice":       {"Thông báo kết luận", "Notice of conclusions"},
+	"show.notice_title": {"Trích yếu", "Summary line"},
+	"show.signer":       {"Người ký", "Signed by"},
 
 	"delete.need_yes":  {"không có bàn phím để xác nhận; thêm --yes để xóa", "no terminal to confirm on; add --yes to delete"},
 	"delete.confirm":   {"Xóa cuộc họp số %d (%s) «%s»? [c/K]", "Delete meeting %d (%s) «%s»? [y/N]"},
@@ -127,6 +131,9 @@ var cliMessages = minutes.Messages{
 	"output.not_regular": {"%s không phải là một tệp thường (là liên kết, ống dẫn hay thiết bị); hãy ghi ra một tệp thường hoặc một tên mới, hoặc -o - để ra đầu ra chuẩn", "%s is not a regular file (a link, a pipe or a device); write to a regular file or a new name, or -o - for standard output"},
 	"output.binary_tty":  {"không in tệp PDF/Word ra màn hình; hãy chỉ ra tệp bằng -o TỆP, hoặc chuyển hướng: … -o - > tệp.pdf", "a PDF or Word file is not printed on a terminal; name a file with -o FILE, or redirect: … -o - > file.pdf"},
 
-	"export.done":    {"Đã ghi %s", "Wrote %s"},
-	"export.warning": {"Cảnh báo: cuộc họp %d, %s: %s", "Warning: meeting %d, %s: %s"},
+	"export.done":          {"Đã ghi %s", "Wrote %s"},
+	"flag.export.document": {"văn bản in ra: minutes (biên bản) hoặc notice (thông báo kết luận)", "the document printed: minutes, or notice (the notice of conclusions)"},
+	"export.notice_flags":  {"--issue, --number, --signer-… và --recipient dùng cho thông báo kết luận: thêm --document notice (số của biên bản được lấy khi thông qua: minutes finalize)", "--issue, --number, --signer-… and --recipient are for the notice of conclusions: add --document notice (the minutes take their number when finalized: minutes finalize)"},
+	"export.issue_version": {"chỉ ban hành được thông báo của phiên bản hiện tại; bỏ --version", "only the notice of the current version can be issued; leave out --version"},
+	"export.warning":       {"Cảnh báo: cuộc họp %d, %s: %s", "Warning: meeting %d, %s: %s"},
 }

@@ -231,6 +231,18 @@ func writeText(p *minutes.Printer, w io.Writer, m *minutes.Meeting) {
 		}
 	}
 	line(p.T("show.recipients"), strings.Join(m.Recipients, "; "))
+	if n := m.Notice; n != nil {
+		fmt.Fprintln(w, p.T("show.notice")+":")
+		line("  "+p.T("show.number"), n.Number)
+		if !n.Date.IsZero() {
+			line("  "+p.T("show.date"), n.Date.Short())
+		}
+		line("  "+p.T("show.notice_title"), n.Title)
+		if s := n.Signer; s != nil {
+			line("  "+p.T("show.signer"), joinNonEmpty(" — ", strings.Join(s.Lines(m.Header), " / "), s.Name))
+		}
+		line("  "+p.T("show.recipients"), strings.Join(n.Recipients, "; "))
+	}
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -41,8 +41,8 @@ func TestDemo(t *testing.T) {
 		t.Fatal("demo wrote into the user's database")
 	}
 	files := strings.Fields(r.out)
-	if len(files) != 4 {
-		t.Fatalf("demo printed %q, want three minutes and one report", r.out)
+	if len(files) != 8 {
+		t.Fatalf("demo printed %q, want three minutes, their notices and two reports", r.out)
 	}
 	for _, f := range files {
 		pdfTool(t, "qpdf", "--check", f)
@@ -54,9 +54,28 @@ func TestDemo(t *testing.T) {
 		}
 	}
 	rep := pdfTool(t, "pdftotext", filepath.Join(dir, "out", "bao-cao-quy-I-2021.pdf"), "-")
-	for _, want := range []string{"VĂN PHÒNG", "BÁO CÁO", "Tổng hợp các hội nghị quý I/2021", "ngày 31 tháng 3 năm 2021"} {
+	for _, want := range []string{"VĂN PHÒNG", "BÁO CÁO", "Tổng hợp các hội nghị quý I/2021", "ngày 31 tháng 3 năm 2021", "Số 01-BC/VPTU",
+		"T/L BAN THƯỜNG VỤ", "Lê Văn Hùng"} {
 		if !strings.Contains(rep, want) {
 			t.Errorf("demo report lacks %q", want)
+		}
+	}
+	h1 := pdfTool(t, "pdftotext", filepath.Join(dir, "out", "bao-cao-6-thang-dau-nam-2021.pdf"), "-")
+	for _, want := range []string{"Số 02-BC/VPTU", "Tổng hợp các hội nghị 6 tháng đầu năm 2021", "So với cùng kỳ", "ngày 30 tháng 6 năm 2021"} {
+		if !strings.Contains(h1, want) {
+			t.Errorf("demo six-month report lacks %q", want)
+		}
+	}
+	for name, want := range map[string][]string{
+		"thong-bao-1.pdf": {"Số 01-TB/TU", "THÔNG BÁO", "kết luận của Ban Thường vụ Thành ủy", "T/M BAN THƯỜNG VỤ", "Trần Văn Phúc"},
+		"thong-bao-2.pdf": {"Số: 12/TB-UBND", "Kết luận của Chủ tịch Ủy ban nhân dân Phường 2", "KT. CHỦ TỊCH", "Võ Thành Lợi"},
+		"thong-bao-3.pdf": {"Số 01-TB/ĐU", "T/M ĐẢNG ỦY", "- Ban Thường vụ Huyện ủy Mỹ Tú;"},
+	} {
+		text := pdfTool(t, "pdftotext", filepath.Join(dir, "out", name), "-")
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("demo %s lacks %q", name, w)
+			}
 		}
 	}
 }
@@ -150,10 +169,20 @@ func TestReportQuarterly(t *testing.T) {
 			}
 		}
 
+		// Over several bodies, a report is issued by the office: refused
+		// until it is set, with how to set it, and never printed headless.
 		out := filepath.Join(t.TempDir(), "q1.pdf")
+		if r := runCLI(t, dsn, "", []string{"report", "quarterly", "--quarter", "2021-Q1", "-o", out}); r.code != 3 ||
+			!strings.Contains(r.errOut, "minutes config set organization") {
+			t.Fatalf("a report over several bodies without the office: exit %d\n%s", r.code, r.errOut)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Fatal("a refused report left a file")
+		}
+		mustRun(t, dsn, "config", "set", "organization", "Văn phòng Tỉnh ủy Sóc Trăng")
 		mustRun(t, dsn, "report", "quarterly", "--quarter", "2021-Q1", "--date", "15/4/2021", "-o", out)
 		text := pdfTool(t, "pdftotext", "-layout", out, "-")
-		for _, want := range []string{"Tổng hợp các hội nghị quý I/2021", "ngày 15 tháng 4 năm 2021", "Quý IV/2020", "TÌNH HÌNH THỰC HIỆN KẾT LUẬN"} {
+		for _, want := range []string{"VĂN PHÒNG", "TỈNH ỦY SÓC TRĂNG", "Tổng hợp các hội nghị quý I/2021", "ngày 15 tháng 4 năm 2021", "Quý IV/2020", "TÌNH HÌNH THỰC HIỆN KẾT LUẬN"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("report PDF lacks %q", want)
 			}

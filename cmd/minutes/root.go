@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -79,6 +80,7 @@ type factory struct {
 
 	app   *app.Service
 	store *sqlstore.Store
+	in    *bufio.Reader // answers typed on the terminal (readLine)
 }
 
 // T returns the message key in the language of this run.
@@ -274,6 +276,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newDemoCmd(f),
 		newTasksCmd(f),
 		newServeCmd(f),
+		newNumbersCmd(f),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)

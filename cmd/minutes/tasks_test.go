@@ -283,7 +283,7 @@ func TestTasksReportFiguresMatchSQL(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := report.ComputeTaskFigures(tasks, q, today)
+			got := report.ComputeTaskFigures(tasks, minutes.QuarterPeriod(q), today)
 
 			// Independently: the database counts.
 			cond, args := "x.due >= ? AND x.due <= ?", []any{q.First().String(), q.Last().String()}

@@ -33,6 +33,10 @@ type draft struct {
 	CommentCount                                     string
 	Conclusions                                      []conclusionDraft
 	Recipients                                       string
+	// Notice is the notice block of a record the form continues (a draft
+	// written by hand, a recovered record): the form asks nothing of it,
+	// but it is kept.
+	Notice *minutes.Notice
 
 	// Section is the first section not yet completed; len(sections) when
 	// only the review is left.
@@ -74,6 +78,10 @@ func (d *draft) meeting() *minutes.Meeting {
 		m.Conclusions = append(m.Conclusions, minutes.Conclusion{Content: c.Content, Owner: c.Owner, Due: due})
 	}
 	m.Recipients = splitRecipients(d.Recipients)
+	if d.Notice != nil {
+		n := *d.Notice
+		m.Notice = &n
+	}
 	return m
 }
 
@@ -84,7 +92,7 @@ func draftOf(m *minutes.Meeting, section int) *draft {
 		Number: m.Number, Title: m.Title, Place: m.Place, Location: m.Location,
 		Chairs: m.Chairs, Summary: m.Summary, Agenda: m.Agenda, Comments: m.Comments,
 		AtLeast: m.Attendance.AtLeast, Composition: m.Attendance.Composition, Absent: m.Attendance.Absent,
-		Recipients: strings.Join(m.Recipients, "; "), Section: section,
+		Recipients: strings.Join(m.Recipients, "; "), Section: section, Notice: m.Notice,
 	}
 	if d.Header == "" {
 		d.Header = minutes.HeaderParty

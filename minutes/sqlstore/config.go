@@ -42,6 +42,9 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		if _, err := tx.ExecContext(ctx, tx.Rebind(q), key, value, s.ts(s.Now()), who); err != nil {
 			return fmt.Errorf("set setting: %w", err)
 		}
+		if key == "term_start" {
+			return s.rekeyTerms(ctx, tx)
+		}
 		return nil
 	})
 }
@@ -54,8 +57,10 @@ func (s *Store) UnsetSetting(ctx context.Context, key string) (bool, error) {
 		if err != nil {
 			return fmt.Errorf("unset setting: %w", err)
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil || key != "term_start" {
+			return err
+		}
+		return s.rekeyTerms(ctx, tx)
 	})
 	return n > 0, err
 }

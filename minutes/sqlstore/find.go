@@ -381,7 +381,7 @@ func (s *Store) loadParts(ctx context.Context, tx *sqlx.Tx, ids string, args []a
 	}); err != nil {
 		return err
 	}
-	return each(`SELECT x.meeting_id, x.id, x.content, x.owner, `+s.dateExpr("x.due")+` FROM conclusions x`, func(rows *sqlx.Rows) error {
+	err = each(`SELECT x.meeting_id, x.id, x.content, x.owner, `+s.dateExpr("x.due")+` FROM conclusions x`, func(rows *sqlx.Rows) error {
 		var id int64
 		var c minutes.Conclusion
 		var due sql.NullString
@@ -398,4 +398,8 @@ func (s *Store) loadParts(ctx context.Context, tx *sqlx.Tx, ids string, args []a
 		byID[id].Conclusions = append(byID[id].Conclusions, c)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	return s.loadNotices(ctx, tx, ids, args, byID)
 }

@@ -40,18 +40,27 @@ func (s *Store) CreateMeetingsProgress(ctx context.Context, ms []*minutes.Meetin
 // decodes a large file and writes it at once. An error from next, an
 // invalid meeting or a cancelled ctx rolls everything back: nothing is
 // half-stored, and the error is returned as it is.
+//
+// Their numbers are registered as they are stored. A meeting whose number
+// another document holds is ECONFLICT naming it — unless it repeats that
+// meeting word for word: then it is not stored again, but marked Existing
+// with the ID of the one stored, and not counted.
 func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error) {
 	// A transaction that has to be retried replays what next gave before:
 	// next cannot give it again.
 	var seen []*minutes.Meeting
 	done := false
+	existing := 0
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		now := s.Now().UTC()
 		pos := 0
+		existing = 0
 		pull := func() (*minutes.Meeting, error) {
 			if pos < len(seen) {
 				pos++
-				return seen[pos-1], nil
+				m := seen[pos-1]
+				m.Existing = false
+				return m, nil
 			}
 			if done {
 				return nil, nil
@@ -69,6 +78,10 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 			pos++
 			return m, nil
 		}
+		term, err := s.termStart(ctx, tx)
+		if err != nil {
+			return err
+		}
 		// Meetings go in batches, each table in one multi-row statement per
 		// batch: on PostgreSQL every statement is a round trip (two, with
 		// lib/pq's unnamed statements), and a meeting has about fifteen parts.
@@ -76,6 +89,7 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 		batch := make([]*minutes.Meeting, 0, createBatch)
 		for {
 			batch = batch[:0]
+			keys := map[regKey]bool{}
 			for len(batch) < createBatch {
 				m, err := pull()
 				if err != nil {
@@ -84,29 +98,38 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 				if m == nil {
 					break
 				}
+				// A number twice in one batch: the second waits for the
+				// next batch, which sees the first as stored.
+				regs := meetingRegistrations(m, term)
+				clash := false
+				for _, r := range regs {
+					clash = clash || keys[keyOf(&r)]
+				}
+				if clash {
+					pos--
+					break
+				}
+				for _, r := range regs {
+					keys[keyOf(&r)] = true
+				}
 				batch = append(batch, m)
 			}
 			if len(batch) == 0 {
 				return nil
 			}
-			uids := make([]string, len(batch))
-			for i, m := range batch {
-				m.Status, m.Version, m.CreatedAt, m.UpdatedAt = minutes.StatusDraft, 1, now, now
-				m.FinalizedAt, m.FinalizedBy = nil, ""
-				uids[i] = newUID()
-			}
-			if err := s.insertMeetings(ctx, tx, batch, uids); err != nil {
+			fresh, err := s.withoutRepeats(ctx, tx, batch, term)
+			if err != nil {
 				return err
 			}
-			if err := s.insertParts(ctx, tx, batch...); err != nil {
-				return err
-			}
-			if err := s.addHistories(ctx, tx, batch, uids, minutes.ActionCreated); err != nil {
-				return err
+			existing += len(batch) - len(fresh)
+			if len(fresh) > 0 {
+				if err := s.createBatch(ctx, tx, fresh, now, term); err != nil {
+					return err
+				}
 			}
 			written += len(batch)
 			if progress != nil {
-				progress(written)
+				progress(written - existing)
 			}
 		}
 	})
@@ -114,7 +137,77 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 		return 0, err
 	}
 	s.refreshStatistics(ctx, len(seen))
-	return len(seen), nil
+	return len(seen) - existing, nil
+}
+
+// createBatch writes new meetings and their parts, history and numbers.
+func (s *Store) createBatch(ctx context.Context, tx *sqlx.Tx, batch []*minutes.Meeting, now time.Time, term minutes.Date) error {
+	uids := make([]string, len(batch))
+	for i, m := range batch {
+		m.Status, m.Version, m.CreatedAt, m.UpdatedAt = minutes.StatusDraft, 1, now, now
+		m.FinalizedAt, m.FinalizedBy = nil, ""
+		uids[i] = newUID()
+	}
+	if err := s.insertMeetings(ctx, tx, batch, uids); err != nil {
+		return err
+	}
+	if err := s.insertParts(ctx, tx, batch...); err != nil {
+		return err
+	}
+	if err := s.addHistories(ctx, tx, batch, uids, minutes.ActionCreated); err != nil {
+		return err
+	}
+	var regs []minutes.Registration
+	for _, m := range batch {
+		regs = append(regs, meetingRegistrations(m, term)...)
+	}
+	return s.insertRegistrations(ctx, tx, regs)
+}
+
+// withoutRepeats returns the meetings of batch whose numbers are free.
+// One that repeats word for word the meeting holding its number is marked
+// Existing with that meeting's ID and left out; any other holder is
+// ECONFLICT naming it.
+func (s *Store) withoutRepeats(ctx context.Context, tx *sqlx.Tx, batch []*minutes.Meeting, term minutes.Date) ([]*minutes.Meeting, error) {
+	var regs []minutes.Registration
+	for _, m := range batch {
+		regs = append(regs, meetingRegistrations(m, term)...)
+	}
+	if len(regs) == 0 {
+		return batch, nil
+	}
+	held, err := s.held(ctx, tx, regs)
+	if err != nil || len(held) == 0 {
+		return batch, err
+	}
+	fresh := make([]*minutes.Meeting, 0, len(batch))
+	for _, m := range batch {
+		var holder *minutes.Registration
+		var number string
+		for _, r := range meetingRegistrations(m, term) {
+			if h, ok := held[keyOf(&r)]; ok {
+				holder, number = &h, r.Number
+				break
+			}
+		}
+		if holder == nil {
+			fresh = append(fresh, m)
+			continue
+		}
+		if holder.MeetingID != 0 {
+			stored, err := s.findMeetingByID(ctx, tx, holder.MeetingID)
+			if err != nil {
+				return nil, err
+			}
+			if len(minutes.ChangedFields(stored, m)) == 0 {
+				m.ID, m.Existing = stored.ID, true
+				m.Status, m.Version = stored.Status, stored.Version
+				continue
+			}
+		}
+		return nil, minutes.NumberTaken(number, *holder)
+	}
+	return fresh, nil
 }
 
 // bulkWrite is how many meetings written at once make the planner's
@@ -189,6 +282,11 @@ func (s *Store) saveContent(ctx context.Context, tx *sqlx.Tx, m, old *minutes.Me
 	if err != nil {
 		return err
 	}
+	// Numbers first: a number another document holds refuses the change
+	// before anything of m is touched.
+	if err := s.registerMeeting(ctx, tx, m); err != nil {
+		return err
+	}
 	m.Status, m.Version, m.CreatedAt = old.Status, old.Version+1, old.CreatedAt
 	m.FinalizedAt, m.FinalizedBy = old.FinalizedAt, old.FinalizedBy
 	m.UpdatedAt = s.Now().UTC()
@@ -248,7 +346,7 @@ func (s *Store) DeleteMeeting(ctx context.Context, id int64, version int) error 
 // partTables are the child tables, deleted and rewritten on each change.
 // Conclusions are not among them: they carry task state and keep their
 // IDs, so replaceConclusions (tasks.go) updates them in place.
-var partTables = []string{"chairs", "absentees", "agenda_items", "comments", "recipients"}
+var partTables = []string{"chairs", "absentees", "agenda_items", "comments", "recipients", "notices", "notice_recipients"}
 
 // inTx runs f in a transaction, retrying it on a PostgreSQL serialization
 // failure or deadlock while the context lives.
@@ -259,6 +357,11 @@ func (s *Store) inTx(ctx context.Context, f func(tx *sqlx.Tx) error) error {
 		switch {
 		case err == nil || ctx.Err() != nil:
 			return err
+		case numberRace(err) && attempt < 50:
+			// Another secretary took the same number at the same moment:
+			// counting again gives the next; a short, uneven pause keeps
+			// several from meeting again.
+			time.Sleep(time.Duration(1+rand.IntN(5*(min(attempt, 10)+1))) * time.Millisecond)
 		case isRetryable(err) && attempt < 5:
 			time.Sleep(time.Duration(10*(attempt+1)) * time.Millisecond)
 		case s.dialect == schema.SQLite && isBusy(err) && time.Now().Before(deadline):
@@ -406,6 +509,9 @@ func (s *Store) insertPlainParts(ctx context.Context, tx *sqlx.Tx, ms ...*minute
 		for i, r := range m.Recipients {
 			recipients = append(recipients, []any{m.ID, i + 1, r})
 		}
+	}
+	if err := s.insertNotices(ctx, tx, ms...); err != nil {
+		return err
 	}
 	for _, t := range []struct {
 		table, columns string

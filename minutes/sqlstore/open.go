@@ -134,6 +134,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if s.dialect == schema.Postgres {
 		_ = s.db.GetContext(ctx, &s.dbUser, `SELECT current_user`)
 	}
+	if err := s.retryBusy(ctx, s.backfillRegister); err != nil {
+		s.db.Close()
+		return nil, minutes.Errorm(minutes.EINTERNAL, "db.migrate", err)
+	}
 	return s, nil
 }
 

@@ -21,6 +21,12 @@ import (
 
 // Finalize approves a draft that is still at version (0 skips the check).
 func (s *Store) Finalize(ctx context.Context, id int64, version int) error {
+	return s.finalize(ctx, id, version, minutes.NumberRequest{}, "")
+}
+
+// finalize approves a draft, giving it the number req asks for when it
+// has none (FinalizeNumbered): the number and the approval are one change.
+func (s *Store) finalize(ctx context.Context, id int64, version int, req minutes.NumberRequest, symbol string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		m, err := s.findMeetingByID(ctx, tx, id)
 		if err != nil {
@@ -33,22 +39,34 @@ func (s *Store) Finalize(ctx context.Context, id int64, version int) error {
 		if err != nil {
 			return err
 		}
+		fields := []string{"status"}
+		if m.Number == "" && !req.IsZero() {
+			if err := s.numberMinutes(ctx, tx, m, req, symbol); err != nil {
+				return err
+			}
+			fields = []string{"number", "status"}
+		}
 		old, now := m.Version, s.Now().UTC()
 		m.Status, m.Version, m.UpdatedAt = minutes.StatusFinalized, old+1, now
 		m.FinalizedAt, m.FinalizedBy = &now, s.who()
-		if err := s.addHistory(ctx, tx, m, uid, minutes.ActionFinalized, []string{"status"}, ""); err != nil {
+		if err := s.addHistory(ctx, tx, m, uid, minutes.ActionFinalized, fields, ""); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE meetings
-			SET status = ?, version = ?, updated_at = ?, finalized_at = ?, finalized_by = ?
+			SET status = ?, version = ?, updated_at = ?, finalized_at = ?, finalized_by = ?, number = ?
 			WHERE id = ? AND version = ? AND status = ?`),
-			minutes.StatusFinalized, m.Version, s.ts(now), s.ts(now), m.FinalizedBy,
+			minutes.StatusFinalized, m.Version, s.ts(now), s.ts(now), m.FinalizedBy, m.Number,
 			id, old, minutes.StatusDraft)
 		if err != nil {
 			return fmt.Errorf("finalize meeting %d: %w", id, err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return minutes.Errorm(minutes.ECONFLICT, "meeting.stale", id, old, old+1)
+		}
+		if len(fields) > 1 {
+			if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE search_index SET text = ? WHERE `+s.searchKey()+` = ?`), m.SearchText(), m.ID); err != nil {
+				return fmt.Errorf("update search text of meeting %d: %w", m.ID, err)
+			}
 		}
 		return nil
 	})
@@ -374,6 +392,9 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive) er
 		return s.insertParts(ctx, tx, &m)
 	})
 	if err != nil {
+		return err
+	}
+	if err := s.registerMeeting(ctx, tx, &m); err != nil {
 		return err
 	}
 	return s.restoreTasks(ctx, tx, &m, a.Tasks)

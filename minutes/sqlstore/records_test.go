@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -15,9 +16,14 @@ import (
 )
 
 // recCreate stores the i-th generated meeting and returns it as stored.
+// recNumbers makes every meeting these tests create hold a number of its
+// own: the register refuses a number twice (numbers_test.go).
+var recNumbers atomic.Int64
+
 func recCreate(t *testing.T, s *sqlstore.Store, i int) *minutes.Meeting {
 	t.Helper()
 	m := testdb.Meeting(i)
+	m.Number = fmt.Sprintf("%d-BB/TU", 1000+recNumbers.Add(1))
 	if err := s.CreateMeetings(context.Background(), []*minutes.Meeting{m}); err != nil {
 		t.Fatal(err)
 	}
