@@ -315,3 +315,29 @@ var numberMessages = Messages{
 	"doctype.notice":  {"thông báo", "notice"},
 	"doctype.report":  {"báo cáo", "report"},
 }
+
+// RegisterRun is a line of the register as people read it: one number in
+// use, or a run of unused numbers of one type (First to Last, Count of
+// them).
+type RegisterRun struct {
+	First, Last RegisterLine
+	Count       int
+}
+
+// Runs folds consecutive unused numbers of one type into runs, as the
+// register is shown: "01-BB/TU – 14-BB/TU (14 numbers unused)".
+func Runs(lines []RegisterLine) []RegisterRun {
+	var out []RegisterRun
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		j := i
+		if l.Gap {
+			for j+1 < len(lines) && lines[j+1].Gap && lines[j+1].Type == l.Type && lines[j+1].Seq == lines[j].Seq+1 {
+				j++
+			}
+		}
+		out = append(out, RegisterRun{First: l, Last: lines[j], Count: j - i + 1})
+		i = j
+	}
+	return out
+}

@@ -199,6 +199,8 @@ var funcs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
 	"paras": paragraphs,
 	"field": fieldID,
+	// doctype names a kind of document of the register.
+	"doctype": func(kind string) minutes.Msg { return minutes.M("doctype." + kind) },
 }
 
 // dateText writes a date as a secretary types it: 25/3/2021.
@@ -278,7 +280,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // flash is the message a redirect asked the next page to show.
 func flash(r *http.Request) string {
 	switch k := r.URL.Query().Get("done"); k {
-	case "saved", "created", "finalized", "amended", "deleted", "task", "discarded":
+	case "saved", "created", "finalized", "amended", "deleted", "task", "discarded", "notice_issued":
 		return "web.flash." + k
 	}
 	return ""

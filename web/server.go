@@ -88,6 +88,9 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /meetings/{id}/delete", s.confirmPage("delete"))
 	mux.HandleFunc("POST /meetings/{id}/delete", s.postDelete)
 	mux.HandleFunc("GET /meetings/{id}/history", s.historyPage)
+	mux.HandleFunc("GET /meetings/{id}/{doc}", s.noticeFile)
+	mux.HandleFunc("POST /meetings/{id}/notice", s.postIssueNotice)
+	mux.HandleFunc("GET /numbers", s.registerPage)
 	mux.HandleFunc("POST /drafts", s.autosave)
 	mux.HandleFunc("POST /drafts/{id}/discard", s.discardDraft)
 

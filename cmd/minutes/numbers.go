@@ -121,20 +121,16 @@ func writeNumbersTable(p *minutes.Printer, w io.Writer, org string, year int, li
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, p.T("numbers.header"))
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		if l.Gap {
-			// A run of unused numbers is one line: "01-BB/TU – 14-BB/TU".
-			j := i
-			for j+1 < len(lines) && lines[j+1].Gap && lines[j+1].Type == l.Type && lines[j+1].Seq == lines[j].Seq+1 {
-				j++
+	for _, run := range minutes.Runs(lines) {
+		l := run.First
+		switch {
+		case l.Gap && run.Count >= 3:
+			fmt.Fprintf(tw, "%s\t%s – %s\t\t%s\t\n", l.Type, l.Number, run.Last.Number, p.T("numbers.gaps", run.Count))
+			continue
+		case l.Gap:
+			for _, g := range []minutes.RegisterLine{run.First, run.Last}[:run.Count] {
+				fmt.Fprintf(tw, "%s\t%s\t\t%s\t\n", g.Type, g.Number, p.T("numbers.gap"))
 			}
-			if j-i >= 2 {
-				fmt.Fprintf(tw, "%s\t%s – %s\t\t%s\t\n", l.Type, l.Number, lines[j].Number, p.T("numbers.gaps", j-i+1))
-				i = j
-				continue
-			}
-			fmt.Fprintf(tw, "%s\t%s\t\t%s\t\n", l.Type, l.Number, p.T("numbers.gap"))
 			continue
 		}
 		held := p.Msg(minutes.M("doctype." + l.Kind))
