@@ -278,18 +278,34 @@ func (s *Server) confirmPage(action string) http.HandlerFunc {
 			s.pageError(w, r, err)
 			return
 		}
+		// Minutes without a number are offered the register's next one,
+		// which the secretary may change; none when the body's
+		// abbreviation is not known.
+		var number string
+		if action == "finalize" && m.Number == "" {
+			if n, err := s.app.ProposeNumber(r.Context(), m.Organization, m.Header, minutes.TypeMinutes, m.Date); err == nil {
+				number = n.String()
+			}
+		}
 		p := s.printer(r)
 		s.render(w, r, http.StatusOK, "confirm", p.T("web.title."+action, id), struct {
 			Action string
 			M      *minutes.Meeting
-		}{action, m})
+			Number string
+		}{action, m, number})
 	}
 }
 
 func (s *Server) postFinalize(w http.ResponseWriter, r *http.Request) {
 	id, version, err := idAndVersion(r)
 	if err == nil {
-		err = s.app.Finalize(r.Context(), id, version)
+		// A number typed (or the proposal kept) is taken in the same
+		// transaction as the approval; an emptied field approves without.
+		if n := minutes.Clean(r.PostFormValue("number")); n != "" {
+			err = s.app.FinalizeNumbered(r.Context(), id, version, minutes.NumberRequest{Number: n})
+		} else {
+			err = s.app.Finalize(r.Context(), id, version)
+		}
 	}
 	if err != nil {
 		s.pageError(w, r, err)
