@@ -40,6 +40,9 @@ type Store interface {
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
+
+	// Check runs the database's own integrity check.
+	Check(ctx context.Context) (minutes.Integrity, error)
 }
 
 // Service runs the operations over one store.
@@ -96,4 +99,15 @@ func (s *Service) Opened() Store {
 	s.once.Lock()
 	defer s.once.Unlock()
 	return s.store
+}
+
+// Check runs the database's own integrity check: damage found is in the
+// result; an error means the check itself could not run. A file too
+// damaged to open is the error of opening it (db.corrupt).
+func (s *Service) Check(ctx context.Context) (minutes.Integrity, error) {
+	db, err := s.Store(ctx)
+	if err != nil {
+		return minutes.Integrity{}, err
+	}
+	return db.Check(ctx)
 }

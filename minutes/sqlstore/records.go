@@ -421,7 +421,7 @@ func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid str
 
 // Messages are the store's own messages: what the database itself refuses
 // or cannot do. The rules of the domain speak through minutes.DomainMessages.
-var Messages = minutes.JoinMessages(dsnMessages, storeMessages, faultMessages)
+var Messages = minutes.JoinMessages(dsnMessages, storeMessages, faultMessages, checkMessages)
 
 var storeMessages = minutes.Messages{
 	"records.read_only": {
