@@ -358,7 +358,7 @@ func (s *Store) Restore(ctx context.Context, as []*minutes.Archive) (restored, s
 func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive) error {
 	m := *a.Meeting
 	m.Normalize()
-	if err := s.insertMeeting(ctx, tx, &m, a.UID); err != nil {
+	if err := s.insertMeeting(ctx, tx, &m, a.UID, false); err != nil {
 		return err
 	}
 	a.Meeting.ID = m.ID
