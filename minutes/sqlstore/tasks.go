@@ -71,6 +71,12 @@ func taskWhere(f minutes.TaskFilter) (string, []any) {
 	if f.MeetingID != 0 {
 		add("x.meeting_id = ?", f.MeetingID)
 	}
+	if len(f.MeetingIDs) > 0 {
+		conds = append(conds, "x.meeting_id IN ("+placeholders(len(f.MeetingIDs))+")")
+		for _, id := range f.MeetingIDs {
+			args = append(args, id)
+		}
+	}
 	if f.Status != "" {
 		add("x.status = ?", f.Status)
 	}
@@ -284,10 +290,10 @@ func hasFollowUp(t minutes.Task) bool {
 		t.Reason != "" || t.Note != "" || !t.DoneOn.IsZero()
 }
 
-// backupTasks returns the tasks with follow-up, by meeting ID, each
-// meeting's by position.
-func (s *Store) backupTasks(ctx context.Context, tx *sqlx.Tx) (map[int64][]minutes.Task, error) {
-	ts, err := s.findTasks(ctx, tx, minutes.TaskFilter{}, false)
+// backupTasks returns the tasks with follow-up of the meetings ids, by
+// meeting ID, each meeting's by position.
+func (s *Store) backupTasks(ctx context.Context, tx *sqlx.Tx, ids []int64) (map[int64][]minutes.Task, error) {
+	ts, err := s.findTasks(ctx, tx, minutes.TaskFilter{MeetingIDs: ids}, false)
 	if err != nil {
 		return nil, err
 	}
