@@ -6,6 +6,8 @@
 # the work tree: time, peak memory (GNU time's maximum resident set) and
 # the size of the backup. Memory should stay flat as the count grows.
 #   scripts/bench-backup.sh [REF] [COUNTS…]      (default: 259f75e 1000 10000)
+# REF none measures the work tree's binary alone (100,000 meetings would
+# take the reference tens of gigabytes).
 # Needs GNU time; installs it from apt when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,9 +19,13 @@ read -r -a counts <<<"${counts[*]}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir "$work/old"
-git archive "$ref" | tar -x -C "$work/old"
-(cd "$work/old" && go build -o "$work/minutes-old" ./cmd/minutes)
+bins=("$work/minutes-new")
+if [ "$ref" != none ]; then
+  mkdir "$work/old"
+  git archive "$ref" | tar -x -C "$work/old"
+  (cd "$work/old" && go build -o "$work/minutes-old" ./cmd/minutes)
+  bins=("$work/minutes-old" "$work/minutes-new")
+fi
 go build -o "$work/minutes-new" ./cmd/minutes
 
 # run NAME DB ARGS…: one process of the binary $bin, its figures on one line.
@@ -33,7 +39,7 @@ run() {
 }
 for n in "${counts[@]}"; do
   go run ./internal/testdb/gendata -n "$n" -days 365 >"$work/gen.yaml"
-  for bin in "$work/minutes-old" "$work/minutes-new"; do
+  for bin in "${bins[@]}"; do
     rm -f "$work"/src.db* "$work"/dst.db* "$work/backup.yaml"
     MINUTES_DB="$work/src.db" "$bin" import -q "$work/gen.yaml"
     # A tenth of them finalized, so that backups carry some history.
