@@ -269,3 +269,52 @@ func firstDiff(a, b string) string {
 	from := max(0, i-200)
 	return "…" + a[from:min(len(a), i+200)] + "\n—— against ——\n…" + b[from:min(len(b), i+200)]
 }
+
+// TestRestoreAllOrNothing: a backup whose fourth document breaks a rule,
+// or whose header says a newer format, stores nothing — not the header's
+// settings, not the meetings before the broken one — and says where.
+func TestRestoreAllOrNothing(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		src, srcStore := service(t, dsn)
+		fill(t, src, srcStore)
+		var b bytes.Buffer
+		if _, err := src.BackupTo(ctx, &b, false); err != nil {
+			t.Fatal(err)
+		}
+		docs := strings.Split(b.String(), "\n---\n")
+		if len(docs) < 4 || !strings.Contains(docs[2], "\nrecord:\n") {
+			t.Fatalf("the backup's documents: %d", len(docs))
+		}
+		broken := slices.Clone(docs)
+		broken[2] = strings.Replace(broken[2], "\n  status: finalized\n", "\n  status: approved\n", 1)
+		broken[2] = strings.Replace(broken[2], "\n  status: draft\n", "\n  status: approved\n", 1)
+		newer := slices.Clone(docs)
+		newer[0] = strings.Replace(newer[0], "format: 2", "format: 3", 1)
+		for _, c := range []struct {
+			name, text, says string
+		}{
+			{"ErrBrokenMeeting", strings.Join(broken, "\n---\n"), "status must be draft or finalized"},
+			{"ErrNewerFormat", strings.Join(newer, "\n---\n"), "format 3, written by a newer minutes"},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				dstDSN := testdb.SQLite(t)
+				if srcStore.Dialect() == "postgres" {
+					dstDSN = testdb.Postgres(t)
+				}
+				dst, dstStore := service(t, dstDSN)
+				_, err := dst.Import(ctx, []record.Source{record.ReaderSource("sao-luu.yaml", strings.NewReader(c.text))}, false, nil)
+				wantErr(t, err, minutes.EINVALID, c.says)
+				if !strings.Contains(en.Error(err), "sao-luu.yaml") {
+					t.Errorf("the error does not name the file: %s", en.Error(err))
+				}
+				for _, table := range []string{"meetings", "history", "settings", "document_numbers"} {
+					var n int
+					if err := dstStore.DB().Get(&n, "SELECT COUNT(*) FROM "+table); err != nil || n != 0 {
+						t.Errorf("%s holds %d rows after a refused restore (%v)", table, n, err)
+					}
+				}
+			})
+		}
+	})
+}

@@ -206,10 +206,10 @@ func (r *reader) metaBlock(n *yaml.Node, path string, keys []string) *Meta {
 		case "uid":
 			m.UID = strings.TrimSpace(r.str(v, f))
 		case "id":
-			m.ID = int64(r.integer(v, f, math53))
+			m.ID = r.number(v, f)
 		case "conclusion_ids":
 			r.bounded(v, f, minutes.MaxItems, func(v *yaml.Node, f string) {
-				m.ConclusionIDs = append(m.ConclusionIDs, int64(r.integer(v, f, math53)))
+				m.ConclusionIDs = append(m.ConclusionIDs, r.number(v, f))
 			})
 		case "status":
 			m.Status = r.str(v, f)

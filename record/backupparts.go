@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"math"
 	"strings"
 	"time"
 
@@ -255,7 +256,7 @@ func (r *reader) info(n *yaml.Node, path string) *minutes.BackupInfo {
 			}
 		case "counters":
 			r.fields(v, f, counterKeys, func(k string, v *yaml.Node, f string) {
-				info.Counters[k] = int64(r.integer(v, f, maxStored))
+				info.Counters[k] = r.number(v, f)
 			})
 		case "settings":
 			r.list(v, f, func(v *yaml.Node, f string) {
@@ -314,7 +315,7 @@ func (r *reader) deleted(n *yaml.Node, path string) *minutes.DeletedArchive {
 		case "uid":
 			d.UID = strings.TrimSpace(r.str(v, f))
 		case "id":
-			d.ID = int64(r.integer(v, f, math53))
+			d.ID = r.number(v, f)
 		case "history":
 			var mcs []MetaChange
 			r.list(v, f, func(v *yaml.Node, f string) { mcs = append(mcs, r.change(v, f)) })
@@ -325,9 +326,15 @@ func (r *reader) deleted(n *yaml.Node, path string) *minutes.DeletedArchive {
 	return d
 }
 
-// math53 bounds a number a backup gives a row: what every store and JSON
-// reader hold exactly.
-const math53 = 1<<53 - 1
+// number reads the number of a row, or a counter of them: 0 or more.
+func (r *reader) number(n *yaml.Node, field string) int64 {
+	v := r.integer(n, field, math.MaxInt)
+	if v < 0 {
+		r.fail(n, field, "number.negative", v)
+		return 0
+	}
+	return int64(v)
+}
 
 func (r *reader) report(n *yaml.Node, path string) (minutes.Registration, bool) {
 	reg := minutes.Registration{Kind: minutes.DocReport}
