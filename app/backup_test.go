@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -289,6 +290,8 @@ func TestRestoreAllOrNothing(t *testing.T) {
 		broken := slices.Clone(docs)
 		broken[2] = strings.Replace(broken[2], "\n  status: finalized\n", "\n  status: approved\n", 1)
 		broken[2] = strings.Replace(broken[2], "\n  status: draft\n", "\n  status: approved\n", 1)
+		twice := slices.Clone(docs)
+		twice[2] = regexp.MustCompile(`\n  id: \d+\n`).ReplaceAllString(twice[2], "\n  id: "+regexp.MustCompile(`\n  id: (\d+)\n`).FindStringSubmatch(docs[1])[1]+"\n")
 		newer := slices.Clone(docs)
 		newer[0] = strings.Replace(newer[0], "format: 2", "format: 3", 1)
 		for _, c := range []struct {
@@ -296,6 +299,7 @@ func TestRestoreAllOrNothing(t *testing.T) {
 		}{
 			{"ErrBrokenMeeting", strings.Join(broken, "\n---\n"), "status must be draft or finalized"},
 			{"ErrNewerFormat", strings.Join(newer, "\n---\n"), "format 3, written by a newer minutes"},
+			{"ErrNumberTwice", strings.Join(twice, "\n---\n"), "appears twice in the backup"},
 		} {
 			t.Run(c.name, func(t *testing.T) {
 				dstDSN := testdb.SQLite(t)

@@ -53,18 +53,27 @@ type DeletedArchive struct {
 // twice in the backup. Problems carry the part's 1-based position as Doc.
 type ArchiveChecker struct {
 	uids map[string]bool
+	ids  map[int64]bool // meetings' numbers
 	n    int
 }
 
 // Check returns the problems of p, the next part of the backup.
 func (c *ArchiveChecker) Check(p *BackupPart) []Problem {
 	if c.uids == nil {
-		c.uids = map[string]bool{}
+		c.uids, c.ids = map[string]bool{}, map[int64]bool{}
 	}
 	c.n++
 	switch {
 	case p.Meeting != nil:
-		return checkArchive(c.n, p.Meeting, c.uids)
+		ps := checkArchive(c.n, p.Meeting, c.uids)
+		if m := p.Meeting.Meeting; m != nil && m.ID != 0 {
+			id := m.ID
+			if c.ids[id] {
+				ps = append(ps, Problem{Doc: c.n, Field: "record.id", Reason: M("records.id_twice", id)})
+			}
+			c.ids[id] = true
+		}
+		return ps
 	case p.Deleted != nil:
 		var ps []Problem
 		if p.Deleted.UID == "" {
@@ -102,6 +111,9 @@ func checkChanges(doc int, path string, cs []Change, top int) []Problem {
 }
 
 var backupMessages = Messages{
+	"records.id_twice": {
+		"số hiệu cuộc họp %d xuất hiện hai lần trong bản sao lưu",
+		"meeting number %d appears twice in the backup"},
 	"records.backup_newer": {
 		"bản sao lưu theo định dạng %d, do một phiên bản minutes mới hơn ghi; phiên bản này đọc được đến định dạng %d: hãy cập nhật minutes",
 		"the backup is in format %d, written by a newer minutes; this one reads up to format %d: update minutes"},
