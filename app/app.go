@@ -38,6 +38,15 @@ type Store interface {
 	// the number written so far; an error from next rolls all back.
 	CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error)
 
+	// BackupTo hands put the whole backup a part at a time: the header,
+	// the meetings, the deleted drafts, the reports' numbers. It returns
+	// the number of meetings.
+	BackupTo(ctx context.Context, put func(*minutes.BackupPart) error) (int, error)
+
+	// RestoreFrom restores, in one transaction, the parts next returns
+	// until it returns nil: all or nothing. ECONFLICT, EINVALID.
+	RestoreFrom(ctx context.Context, next func() (*minutes.BackupPart, error)) (restored, skipped int, err error)
+
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
 

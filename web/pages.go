@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -593,15 +592,14 @@ func (s *Server) postImport(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, "import", "", ip)
 }
 
-// backup sends every meeting with its history as the file import restores.
+// backup sends the whole backup as the file import restores, written as
+// the database is read. A failure once the download has begun cuts the
+// connection, so that the browser reports a failed download rather than
+// keeping half a backup.
 func (s *Server) backup(w http.ResponseWriter, r *http.Request) {
-	as, err := s.app.Backup(r.Context())
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	var b bytes.Buffer
-	if err := record.EncodeBackup(&b, as, false); err != nil {
+	// The first read answers whether the database can be read at all,
+	// while an error page can still be sent.
+	if err := s.app.Ping(r.Context()); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -609,5 +607,7 @@ func (s *Server) backup(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/yaml; charset=utf-8")
 	h.Set("Content-Disposition", `attachment; filename="sao-luu-bien-ban-`+time.Now().Format("2006-01-02")+`.yaml"`)
 	h.Set("Cache-Control", "no-store")
-	_, _ = w.Write(b.Bytes())
+	if _, err := s.app.BackupTo(r.Context(), w, false); err != nil {
+		panic(http.ErrAbortHandler)
+	}
 }
