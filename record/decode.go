@@ -511,7 +511,7 @@ func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
 		case "notice":
 			m.Notice = r.notice(v, f)
 		case "id":
-			m.ID = int64(r.integer(v, f, math.MaxInt64)) // as show -o json prints it; ignored on import
+			m.ID = int64(r.integer(v, f, math.MaxInt)) // as show -o json prints it; ignored on import
 		case "status":
 			// As show -o json prints it, so that what it prints reads back;
 			// ignored on import: a record is stored as a new draft.
