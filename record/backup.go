@@ -66,6 +66,7 @@ type MetaChange struct {
 	Fields   []string  `yaml:"fields,omitempty,flow" json:"fields,omitempty"`
 	Reason   string    `yaml:"reason,omitempty" json:"reason,omitempty"`
 	Snapshot *Wire     `yaml:"snapshot,omitempty" json:"snapshot,omitempty"`
+	Hash     string    `yaml:"hash,omitempty" json:"hash,omitempty"` // the seal (record.Seal)
 
 	snapshot *minutes.Meeting // decoded form of Snapshot
 }
@@ -122,7 +123,7 @@ func ArchiveWire(a *minutes.Archive) Wire {
 	for _, c := range a.History {
 		mc := MetaChange{
 			Version: c.Version, Action: c.Action, At: stamp(c.At), DBUser: c.DBUser, OSUser: c.OSUser,
-			Fields: c.Fields, Reason: c.Reason,
+			Fields: c.Fields, Reason: c.Reason, Hash: c.Hash,
 		}
 		if c.Snapshot != nil {
 			sw := snapshotWire(c.Snapshot, stamp)
@@ -164,7 +165,7 @@ func (d *Doc) Archive() *minutes.Archive {
 	for _, c := range d.Meta.History {
 		a.History = append(a.History, minutes.Change{
 			Version: c.Version, Action: c.Action, At: c.At, DBUser: c.DBUser, OSUser: c.OSUser,
-			Fields: c.Fields, Reason: c.Reason, Snapshot: c.snapshot,
+			Fields: c.Fields, Reason: c.Reason, Snapshot: c.snapshot, Hash: c.Hash,
 		})
 	}
 	return a
@@ -173,7 +174,7 @@ func (d *Doc) Archive() *minutes.Archive {
 var (
 	metaKeys     = []string{"uid", "status", "version", "created_at", "updated_at", "finalized_at", "finalized_by", "tasks", "history"}
 	snapMetaKeys = []string{"status", "version", "created_at", "updated_at", "finalized_at", "finalized_by"}
-	changeKeys   = []string{"version", "action", "at", "db_user", "os_user", "fields", "reason", "snapshot"}
+	changeKeys   = []string{"version", "action", "at", "db_user", "os_user", "fields", "reason", "snapshot", "hash"}
 	taskKeys     = []string{"conclusion", "status", "done_on", "note", "reason", "status_changed_at", "notes"}
 	taskNoteKeys = []string{"at", "text", "by", "db_user"}
 )
@@ -245,6 +246,8 @@ func (r *reader) change(n *yaml.Node, path string) MetaChange {
 			c.Reason = r.str(v, f)
 		case "snapshot":
 			c.snapshot = r.snapshot(v, f)
+		case "hash":
+			c.Hash = r.str(v, f)
 		}
 	})
 	return c
