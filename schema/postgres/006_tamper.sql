@@ -57,18 +57,26 @@ CREATE TRIGGER conclusions_no_truncate BEFORE TRUNCATE ON conclusions
     FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
 CREATE TRIGGER recipients_no_truncate BEFORE TRUNCATE ON recipients
     FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
-CREATE TRIGGER notices_no_truncate BEFORE TRUNCATE ON notices
-    FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
-CREATE TRIGGER notice_recipients_no_truncate BEFORE TRUNCATE ON notice_recipients
-    FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
+-- The notice tables come with 008, which runs after this migration on a new
+-- database (and creates their triggers itself) and before it on one that
+-- was at 008 already (here).
+DO $$
+BEGIN
+    IF to_regclass('notices') IS NOT NULL THEN
+        CREATE TRIGGER notices_no_truncate BEFORE TRUNCATE ON notices
+            FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
+        CREATE TRIGGER notice_recipients_no_truncate BEFORE TRUNCATE ON notice_recipients
+            FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
+    END IF;
+END
+$$;
 CREATE TRIGGER task_notes_no_truncate BEFORE TRUNCATE ON task_notes
     FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
 
 -- A conclusion's id is the task number users quote: on finalized minutes it
--- is as fixed as the content.
-DROP TRIGGER conclusions_finalized ON conclusions;
-CREATE TRIGGER conclusions_finalized BEFORE UPDATE OF id, content, owner, due, pos, meeting_id OR DELETE ON conclusions
-    FOR EACH ROW EXECUTE FUNCTION minutes_guard_part();
+-- is as fixed as the content (an id set to itself changes nothing).
+CREATE TRIGGER conclusions_finalized_id BEFORE UPDATE OF id ON conclusions
+    FOR EACH ROW WHEN (OLD.id IS DISTINCT FROM NEW.id) EXECUTE FUNCTION minutes_guard_part();
 
 -- Task notes of finalized minutes: added, never changed or deleted.
 CREATE FUNCTION minutes_guard_task_note() RETURNS trigger LANGUAGE plpgsql AS $$
