@@ -116,6 +116,10 @@ type MeetingView struct {
 	Notice             *WireNotice      `yaml:"notice" json:"notice"`
 	Status             string           `yaml:"status" json:"status"`
 	Version            int              `yaml:"version" json:"version"`
+	// Hash is the seal of this version of finalized minutes (record.Seal),
+	// as show prints it and the PDF's Keywords carry it; absent for drafts
+	// and wherever it is not computed (list).
+	Hash string `yaml:"hash,omitempty" json:"hash,omitempty"`
 }
 
 // The parts of a MeetingView, every key in every entry.
@@ -158,7 +162,7 @@ func ViewOf(m *minutes.Meeting) MeetingView {
 		ID: m.ID, Organization: w.Organization, ParentOrganization: w.ParentOrganization, Header: w.Header,
 		Number: w.Number, Title: w.Title, Date: w.Date, StartTime: w.StartTime, EndTime: w.EndTime,
 		Place: w.Place, Location: w.Location, Summary: w.Summary, CommentCount: w.CommentCount,
-		Recipients: w.Recipients, Notice: w.Notice, Status: m.Status, Version: m.Version,
+		Recipients: w.Recipients, Notice: w.Notice, Status: m.Status, Version: m.Version, Hash: m.Seal,
 		Chairs: []PersonView{}, Agenda: []AgendaView{}, Comments: []CommentView{}, Conclusions: []ConclusionView{},
 		Attendance: AttendanceView{
 			Present: w.Attendance.Present, AtLeast: w.Attendance.AtLeast, Invited: w.Attendance.Invited,
