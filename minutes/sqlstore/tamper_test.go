@@ -19,6 +19,7 @@ import (
 type forgeTarget struct {
 	M, Other          int64
 	Concl, OtherConcl int64
+	Concl2            int64 // a conclusion without task notes
 	Note, OtherNote   int64
 	UID               string
 }
@@ -154,7 +155,7 @@ func forgeCases(dialect string) []forgeCase {
 		return fmt.Sprintf(`UPDATE conclusions SET due = NULL WHERE meeting_id = %d`, t.M)
 	})
 	add("conclusions", "UPDATE id", func(t forgeTarget) string {
-		return fmt.Sprintf(`UPDATE conclusions SET id = id + 100000 WHERE id = %d`, t.Concl)
+		return fmt.Sprintf(`UPDATE conclusions SET id = id + 100000 WHERE id = %d`, t.Concl2)
 	})
 	cs[len(cs)-1].fkOff = sqlite
 	add("conclusions", "DELETE", func(t forgeTarget) string {
@@ -250,7 +251,7 @@ func forgeMeeting(t *testing.T, s *sqlstore.Store, i int, final bool) (forgeTarg
 		}
 	}
 	var ft forgeTarget
-	ft.M, ft.Concl = m.ID, m.Conclusions[0].ID
+	ft.M, ft.Concl, ft.Concl2 = m.ID, m.Conclusions[0].ID, m.Conclusions[1].ID
 	db := s.DB()
 	if err := db.Get(&ft.UID, db.Rebind(`SELECT uid FROM meetings WHERE id = ?`), m.ID); err != nil {
 		t.Fatal(err)
