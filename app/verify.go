@@ -32,11 +32,6 @@ type Verified struct {
 	Findings []minutes.Msg
 }
 
-// Verifier is the part of the store that Verify reads (sqlstore.Store.Sealed).
-type Verifier interface {
-	Sealed(ctx context.Context, id int64) ([]*minutes.Archive, error)
-}
-
 // Verify checks the finalized minutes (meeting id alone when id is not 0).
 // Findings are returned with an EFAILED error that says how many, so that a
 // front end exits non-zero: the data is not what was approved. ENOTFOUND
@@ -46,11 +41,7 @@ func (s *Service) Verify(ctx context.Context, id int64) (*Verified, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, ok := st.(Verifier)
-	if !ok {
-		return nil, minutes.Errorf(minutes.EINTERNAL, "the store cannot be verified")
-	}
-	as, err := v.Sealed(ctx, id)
+	as, err := st.Sealed(ctx, id)
 	if err != nil {
 		return nil, err
 	}

@@ -68,6 +68,7 @@ type ChangeView struct {
 	OSUser  string   `json:"os_user,omitempty"`
 	Fields  []string `json:"fields"`
 	Reason  string   `json:"reason,omitempty"`
+	Hash    string   `json:"hash,omitempty"` // the seal of the version (record.Seal)
 }
 
 // ChangeViews are cs as JSON shows them.
@@ -76,7 +77,7 @@ func ChangeViews(cs []minutes.Change) []ChangeView {
 	for i, c := range cs {
 		out[i] = ChangeView{
 			Version: c.Version, Action: c.Action, At: c.At.UTC().Format(time.RFC3339Nano),
-			DBUser: c.DBUser, OSUser: c.OSUser, Fields: c.Fields, Reason: c.Reason,
+			DBUser: c.DBUser, OSUser: c.OSUser, Fields: c.Fields, Reason: c.Reason, Hash: c.Hash,
 		}
 		if out[i].Fields == nil {
 			out[i].Fields = []string{}
