@@ -297,3 +297,118 @@ func docxPart(t *testing.T, path, name string) string {
 	t.Fatalf("%s has no %s", path, name)
 	return ""
 }
+
+// undo006 takes a database back to where migration 008 left it before 006
+// existed: without the seals' column and 006's triggers, and without 006 in
+// schema_migrations.
+func undo006(t *testing.T, s *sqlstore.Store) {
+	t.Helper()
+	db := s.DB()
+	var stmts []string
+	if strings.HasPrefix(db.DriverName(), "postgres") {
+		for _, tr := range []string{"history", "meetings", "chairs", "absentees", "agenda_items", "comments", "conclusions",
+			"recipients", "notices", "notice_recipients", "task_notes"} {
+			stmts = append(stmts, `DROP TRIGGER `+tr+`_no_truncate ON `+tr)
+		}
+		stmts = append(stmts, `DROP TRIGGER conclusions_finalized_id ON conclusions`, `DROP TRIGGER task_notes_finalized ON task_notes`,
+			`DROP FUNCTION minutes_guard_truncate()`, `DROP FUNCTION minutes_guard_task_note()`)
+	} else {
+		for _, tr := range []string{"meetings_finalized_replace", "meetings_finalized_displace", "history_no_replace",
+			"conclusions_finalized_replace", "conclusions_finalized_displace", "task_notes_finalized_replace",
+			"task_notes_finalized_update", "task_notes_finalized_delete"} {
+			stmts = append(stmts, `DROP TRIGGER `+tr)
+		}
+	}
+	// The history's own guards stay; dropping a column is DDL, which they
+	// do not see.
+	stmts = append(stmts, `ALTER TABLE history DROP COLUMN hash`, `DELETE FROM schema_migrations WHERE version = 6`)
+	for _, q := range stmts {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigration006OnAnOlderDatabase: a database at migration 008 that never
+// had 006 gets it on the next open (the migrator runs every missing
+// version, not only those above the newest). Minutes finalized before are
+// unsealed: verify compares their record with the history, says how many
+// are unsealed, and exits 0; a change to them is still found; their next
+// amendment is sealed.
+func TestMigration006OnAnOlderDatabase(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		dir := t.TempDir()
+		mustRun(t, dsn, "add", "-f", writeFile(t, dir, "m1.yaml", verifyRecord(1)))
+		mustRun(t, dsn, "finalize", "1", "--yes")
+		s, err := sqlstore.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		undo006(t, s)
+		s.Close()
+		s, err = sqlstore.Open(ctx, dsn) // migrates again
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		if err := s.DB().Get(&n, `SELECT COUNT(*) FROM schema_migrations WHERE version = 6`); err != nil || n != 1 {
+			t.Fatalf("006 not applied again: %d (%v)", n, err)
+		}
+		replace := `INSERT OR REPLACE INTO meetings (id, uid, organization, title, date, present, created_at, updated_at, status)
+			SELECT id, uid, organization, 'GIẢ MẠO', date, present, created_at, updated_at, status FROM meetings WHERE id = 1`
+		if strings.HasPrefix(dsn, "postgres") {
+			replace = `TRUNCATE chairs`
+		}
+		if _, err := s.DB().Exec(replace); err == nil || !strings.Contains(err.Error(), "minutes: read-only") {
+			t.Fatalf("006's guards missing after the migration: %v", err)
+		}
+		s.Close()
+		r := runCLI(t, dsn, "", []string{"verify"})
+		if r.code != 0 || r.out != "Đã kiểm tra 1 biên bản đã thông qua: không phát hiện thay đổi.\n" ||
+			!strings.Contains(r.errOut, "1 phiên bản được thông qua trước khi có mã kiểm tra") {
+			t.Fatalf("unsealed minutes: exit %d %q\n%s", r.code, r.out, r.errOut)
+		}
+		if show := mustRun(t, dsn, "show", "1"); strings.Contains(show, "Mã kiểm tra") {
+			t.Fatalf("show prints a seal for unsealed minutes:\n%s", show)
+		}
+		// Unsealed, a changed record is still found against its history.
+		s, err = sqlstore.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		untrigger(t, s, "chairs")
+		for _, name := range []string{"Người Khác", "Nguyễn Văn Quận"} {
+			if _, err := s.DB().Exec(s.DB().Rebind(`UPDATE chairs SET name = ? WHERE meeting_id = 1`), name); err != nil {
+				t.Fatal(err)
+			}
+			r := runCLI(t, dsn, "", []string{"verify"})
+			if changed := name == "Người Khác"; changed != (r.code == exitFailure) || changed && !strings.Contains(r.errOut, "cuộc họp 1: nội dung hiện lưu khác phiên bản 2 đã thông qua, ở: chairs") {
+				t.Fatalf("unsealed minutes, chair %s: exit %d\n%s", name, r.code, r.errOut)
+			}
+		}
+		s.Close()
+		edited := writeFile(t, dir, "a.yaml", strings.Replace(verifyRecord(1), "Hội nghị số 1", "Hội nghị số 1 (sửa)", 1))
+		if r := runCLI(t, dsn, "", []string{"amend", "1", "--reason", "sửa"}, "EDITOR=cp "+edited); r.code != 0 {
+			t.Fatalf("amend: %d\n%s", r.code, r.errOut)
+		}
+		if show := mustRun(t, dsn, "show", "1"); !strings.Contains(show, "Mã kiểm tra (SHA-256): ") {
+			t.Fatalf("the amendment is not sealed:\n%s", show)
+		}
+		if r := runCLI(t, dsn, "", []string{"verify"}); r.code != 0 || !strings.Contains(r.errOut, "1 phiên bản được thông qua trước khi có mã kiểm tra") {
+			t.Fatalf("after the amendment: exit %d\n%s", r.code, r.errOut)
+		}
+		s, err = sqlstore.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		untrigger(t, s, "comments")
+		if _, err := s.DB().Exec(`UPDATE comments SET content = 'khác' WHERE meeting_id = 1`); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if r := runCLI(t, dsn, "", []string{"verify"}); r.code != exitFailure || !strings.Contains(r.errOut, "ở: comments") {
+			t.Fatalf("a change to sealed minutes: exit %d\n%s", r.code, r.errOut)
+		}
+	})
+}
