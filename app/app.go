@@ -44,8 +44,20 @@ type Store interface {
 	// stored. What Verify checks.
 	Sealed(ctx context.Context, id int64) ([]*minutes.Archive, error)
 
+	// BackupTo hands put the whole backup a part at a time: the header,
+	// the meetings, the deleted drafts, the reports' numbers. It returns
+	// the number of meetings.
+	BackupTo(ctx context.Context, put func(*minutes.BackupPart) error) (int, error)
+
+	// RestoreFrom restores, in one transaction, the parts next returns
+	// until it returns nil: all or nothing. ECONFLICT, EINVALID.
+	RestoreFrom(ctx context.Context, next func() (*minutes.BackupPart, error)) (restored, skipped int, err error)
+
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
+
+	// Check runs the database's own integrity check.
+	Check(ctx context.Context) (minutes.Integrity, error)
 }
 
 // Service runs the operations over one store.
@@ -102,4 +114,15 @@ func (s *Service) Opened() Store {
 	s.once.Lock()
 	defer s.once.Unlock()
 	return s.store
+}
+
+// Check runs the database's own integrity check: damage found is in the
+// result; an error means the check itself could not run. A file too
+// damaged to open is the error of opening it (db.corrupt).
+func (s *Service) Check(ctx context.Context) (minutes.Integrity, error) {
+	db, err := s.Store(ctx)
+	if err != nil {
+		return minutes.Integrity{}, err
+	}
+	return db.Check(ctx)
 }

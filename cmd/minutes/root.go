@@ -278,6 +278,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newServeCmd(f),
 		newNumbersCmd(f),
 		newVerifyCmd(f),
+		newCheckCmd(f),
 	)
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
