@@ -415,7 +415,7 @@ var meetingKeys = []string{
 	"organization", "parent_organization", "header", "number", "title", "date",
 	"start_time", "end_time", "place", "location", "chairs", "chair", "secretary",
 	"attendance", "agenda", "summary", "comments", "comment_count", "conclusions",
-	"recipients", "notice", "id", "status", "version", "record",
+	"recipients", "notice", "id", "status", "version", "hash", "record",
 }
 
 func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
@@ -522,6 +522,8 @@ func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
 			}
 		case "version":
 			r.integer(v, f, maxStored) // as status
+		case "hash":
+			r.str(v, f) // as status: the seal that show prints, computed again when finalized
 		case "record":
 			r.metaNode = v
 		}

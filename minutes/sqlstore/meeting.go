@@ -13,6 +13,7 @@ import (
 	"github.com/lib/pq"
 
 	"github.com/minutes-vn/minutes/minutes"
+	"github.com/minutes-vn/minutes/record"
 	"github.com/minutes-vn/minutes/schema"
 )
 
@@ -700,11 +701,42 @@ func (s *Store) uid(ctx context.Context, tx *sqlx.Tx, id int64) (string, error) 
 	return uid, err
 }
 
-// addHistory logs a change with a snapshot of the record after it.
+// addHistory logs a change with a snapshot of the record after it. An
+// entry that makes a version of finalized minutes is sealed, chained to the
+// meeting's previous seal; a restore repeats the seal of the version it
+// restores (record.Seal).
 func (s *Store) addHistory(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, uid, action string, fields []string, reason string) error {
-	row, err := s.historyValues(m, uid, action, fields, reason)
+	at := s.Now()
+	row, err := s.historyValues(m, uid, action, fields, reason, at)
 	if err != nil {
 		return err
+	}
+	switch {
+	case minutes.Sealing(action):
+		var prev []string
+		if err := tx.SelectContext(ctx, &prev, tx.Rebind(`SELECT hash FROM history
+			WHERE meeting_uid = ? AND action IN (?, ?) ORDER BY id DESC LIMIT 1`),
+			uid, minutes.ActionFinalized, minutes.ActionAmended); err != nil {
+			return fmt.Errorf("seal of meeting %d: %w", m.ID, err)
+		}
+		c := minutes.Change{Version: m.Version, Action: action, At: at, DBUser: s.dbUser, OSUser: s.osUser, Fields: fields, Reason: reason}
+		p := ""
+		if len(prev) > 0 {
+			p = prev[0]
+		}
+		if row[len(row)-1], err = record.Seal(p, c, m); err != nil {
+			return err
+		}
+	case action == minutes.ActionRestored && m.Status == minutes.StatusFinalized:
+		var seal []string
+		if err := tx.SelectContext(ctx, &seal, tx.Rebind(`SELECT hash FROM history
+			WHERE meeting_uid = ? AND version = ? AND action IN (?, ?) ORDER BY id LIMIT 1`),
+			uid, m.Version, minutes.ActionFinalized, minutes.ActionAmended); err != nil {
+			return fmt.Errorf("seal of meeting %d: %w", m.ID, err)
+		}
+		if len(seal) > 0 {
+			row[len(row)-1] = seal[0]
+		}
 	}
 	return insertRows(ctx, tx, "history", historyInsertColumns, [][]any{row})
 }
@@ -713,7 +745,7 @@ func (s *Store) addHistory(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting,
 func (s *Store) addHistories(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string, action string) error {
 	rows := make([][]any, len(ms))
 	for i, m := range ms {
-		row, err := s.historyValues(m, uids[i], action, nil, "")
+		row, err := s.historyValues(m, uids[i], action, nil, "", s.Now())
 		if err != nil {
 			return err
 		}
@@ -722,12 +754,14 @@ func (s *Store) addHistories(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Mee
 	return insertRows(ctx, tx, "history", historyInsertColumns, rows)
 }
 
-const historyInsertColumns = "meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot"
+const historyInsertColumns = "meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot, hash"
 
-func (s *Store) historyValues(m *minutes.Meeting, uid, action string, fields []string, reason string) ([]any, error) {
+// historyValues are the values of historyInsertColumns; the hash, last, is
+// left for addHistory to fill in.
+func (s *Store) historyValues(m *minutes.Meeting, uid, action string, fields []string, reason string, at time.Time) ([]any, error) {
 	snap, err := encodeSnapshot(m)
 	if err != nil {
 		return nil, err
 	}
-	return []any{m.ID, uid, m.Version, action, s.ts(s.Now()), s.dbUser, s.osUser, strings.Join(fields, ","), reason, snap}, nil
+	return []any{m.ID, uid, m.Version, action, s.ts(at), s.dbUser, s.osUser, strings.Join(fields, ","), reason, snap, ""}, nil
 }
