@@ -32,12 +32,22 @@ type Imported struct {
 // with the outcome) lists the rejected ones. progress, when not nil, is
 // called with the number of meetings stored so far.
 func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing bool, progress func(done int)) (*Imported, error) {
+	if err := minutes.Require(ctx, minutes.PermRecord); err != nil {
+		return nil, err
+	}
 	st, err := record.Import(ctx, sources, keepGoing, func(next func() (*minutes.Meeting, error)) error {
-		db, err := s.Store(ctx)
+		db, err := s.storeFor(ctx, minutes.PermRecord)
 		if err != nil {
 			return err
 		}
-		_, err = db.CreateMeetingsFrom(ctx, next, progress)
+		own := func() (*minutes.Meeting, error) {
+			m, err := next()
+			if m != nil && err == nil {
+				err = checkOrg(ctx, m.Organization)
+			}
+			return m, err
+		}
+		_, err = db.CreateMeetingsFrom(ctx, own, progress)
 		return err
 	})
 	if err != nil {
@@ -87,9 +97,14 @@ func (s *Service) Restore(ctx context.Context, as []*minutes.Archive) (restored,
 	if err := minutes.CheckArchives(as); err != nil {
 		return 0, 0, err
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return 0, 0, err
+	}
+	for _, a := range as {
+		if err := checkOrg(ctx, a.Meeting.Organization); err != nil {
+			return 0, 0, err
+		}
 	}
 	return db.Restore(ctx, as)
 }
@@ -97,7 +112,7 @@ func (s *Service) Restore(ctx context.Context, as []*minutes.Archive) (restored,
 // Backup returns every stored meeting with its identity, history and
 // follow-up, by date then ID, for a backup that Import restores.
 func (s *Service) Backup(ctx context.Context) ([]*minutes.Archive, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func (s *Service) SetSetting(ctx context.Context, key, value string) (string, er
 			return "", err
 		}
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermAdmin)
 	if err != nil {
 		return "", err
 	}
@@ -38,7 +38,7 @@ func (s *Service) UnsetSetting(ctx context.Context, key string) (bool, error) {
 	if err := minutes.CheckSettingKey(key); err != nil {
 		return false, err
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermAdmin)
 	if err != nil {
 		return false, err
 	}
@@ -48,7 +48,7 @@ func (s *Service) UnsetSetting(ctx context.Context, key string) (bool, error) {
 // Settings returns every office default that is set. With a key, EUSAGE
 // when it is not a setting.
 func (s *Service) Settings(ctx context.Context) (map[string]string, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func (s *Service) Settings(ctx context.Context) (map[string]string, error) {
 // Defaults are the values a new record starts from: the office defaults
 // and, where one is not set, those of the meeting recorded last.
 func (s *Service) Defaults(ctx context.Context) (minutes.Defaults, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return minutes.Defaults{}, err
 	}

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -30,9 +31,9 @@ func (s *Store) Settings(ctx context.Context) (map[string]string, error) {
 
 // SetSetting stores an office default, checked by minutes.CheckSetting.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	who := s.osUser
+	who := s.person(ctx)
 	if s.dbUser != "" {
-		who = s.dbUser + " (" + s.osUser + ")"
+		who = s.dbUser + " (" + who + ")"
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// ON CONFLICT … DO UPDATE is the same in SQLite (3.24+) and PostgreSQL.
@@ -72,7 +73,8 @@ func (s *Store) LatestMeeting(ctx context.Context) (*minutes.Meeting, error) {
 	var m *minutes.Meeting
 	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
 		var ids []int64
-		if err := tx.SelectContext(ctx, &ids, `SELECT id FROM meetings ORDER BY created_at DESC, id DESC LIMIT 1`); err != nil {
+		conds, args := scope(ctx, "m")
+		if err := tx.SelectContext(ctx, &ids, tx.Rebind(`SELECT m.id FROM meetings m WHERE `+strings.Join(conds, " AND ")+` ORDER BY m.created_at DESC, m.id DESC LIMIT 1`), args...); err != nil {
 			return fmt.Errorf("latest meeting: %w", err)
 		}
 		if len(ids) == 0 {

@@ -621,7 +621,7 @@ func (s *Store) uid(ctx context.Context, tx *sqlx.Tx, id int64) (string, error) 
 
 // addHistory logs a change with a snapshot of the record after it.
 func (s *Store) addHistory(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, uid, action string, fields []string, reason string) error {
-	row, err := s.historyValues(m, uid, action, fields, reason)
+	row, err := s.historyValues(ctx, m, uid, action, fields, reason)
 	if err != nil {
 		return err
 	}
@@ -632,7 +632,7 @@ func (s *Store) addHistory(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting,
 func (s *Store) addHistories(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string, action string) error {
 	rows := make([][]any, len(ms))
 	for i, m := range ms {
-		row, err := s.historyValues(m, uids[i], action, nil, "")
+		row, err := s.historyValues(ctx, m, uids[i], action, nil, "")
 		if err != nil {
 			return err
 		}
@@ -643,10 +643,10 @@ func (s *Store) addHistories(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Mee
 
 const historyInsertColumns = "meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot"
 
-func (s *Store) historyValues(m *minutes.Meeting, uid, action string, fields []string, reason string) ([]any, error) {
+func (s *Store) historyValues(ctx context.Context, m *minutes.Meeting, uid, action string, fields []string, reason string) ([]any, error) {
 	snap, err := encodeSnapshot(m)
 	if err != nil {
 		return nil, err
 	}
-	return []any{m.ID, uid, m.Version, action, s.ts(s.Now()), s.dbUser, s.osUser, strings.Join(fields, ","), reason, snap}, nil
+	return []any{m.ID, uid, m.Version, action, s.ts(s.Now()), s.dbUser, s.person(ctx), strings.Join(fields, ","), reason, snap}, nil
 }
