@@ -281,7 +281,7 @@ func newRootCmd(f *factory) *cobra.Command {
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
 	}
-	root.AddCommand(newConfigCmd(f))
+	root.AddCommand(newConfigCmd(f), newUserCmd(f))
 	// Once every command is in: cobra's own texts from the catalogue, and
 	// completion of meeting IDs and organisations wherever they are asked for.
 	localizeCobra(f, root)
