@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/minutes"
@@ -153,7 +154,7 @@ func (s *Server) postLogin(w http.ResponseWriter, r *http.Request) {
 			s.apiError(w, r, err)
 			return
 		}
-		s.render(w, r, status, "login", "", loginPage{Username: name, Next: next, Error: strings.Join(errorLines(s.printer(r), err), " ")})
+		s.render(w, r, status, "login", "", loginPage{Username: name, Next: next, Error: sentence(strings.Join(errorLines(s.printer(r), err), " "))})
 		return
 	}
 	s.setSession(w, r, token)
@@ -255,6 +256,14 @@ func (s *Server) postUsers(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/users?done=saved", http.StatusSeeOther)
+}
+
+// sentence begins s with a capital, as a message standing alone.
+func sentence(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
 }
 
 // splitOrgs reads organisations typed one a line (or separated by ";").

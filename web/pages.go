@@ -267,6 +267,14 @@ func (s *Server) confirmPage(action string) http.HandlerFunc {
 			s.pageError(w, r, err)
 			return
 		}
+		perm := minutes.PermRecord
+		if action == "finalize" {
+			perm = minutes.PermFinalize
+		}
+		if err := minutes.Require(r.Context(), perm); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
 		m, err := s.app.Meeting(r.Context(), id)
 		if err == nil && action == "finalize" {
 			err = m.CheckFinalize(0)

@@ -91,6 +91,8 @@ type view struct {
 	Data  any
 	// User is the signed-in account; nil without accounts.
 	User *minutes.User
+	// SignIn says the server has accounts: signed out, the menu is hidden.
+	SignIn bool
 }
 
 // Can reports whether the reader may do what perm names: record, finalize
@@ -294,7 +296,7 @@ func parsePages() map[string]*template.Template {
 // is rendered into a buffer first, so that a template error is an error
 // page, never half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
-	v := &view{P: s.printer(r), Title: title, Nav: name, Path: r.URL.RequestURI(), Data: data, Flash: flash(r), User: userOf(r)}
+	v := &view{P: s.printer(r), Title: title, Nav: name, Path: r.URL.RequestURI(), Data: data, Flash: flash(r), User: userOf(r), SignIn: s.opts.SignIn}
 	if v.Title == "" {
 		v.Title = v.T("web.title." + name)
 	}
