@@ -370,3 +370,42 @@ func TestScope(t *testing.T) {
 		}
 	})
 }
+
+// TestOfficeDefaults: on a shared database each office's form starts from
+// its own defaults and its own last meeting, never another office's.
+func TestOfficeDefaults(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		a, _ := service(t, dsn)
+		if _, err := a.SetSetting(ctx, "place", "Sóc Trăng"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.SetSetting(minutes.WithSettingsOrg(ctx, orgB), "place", "Phú Mỹ"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.SetSetting(minutes.WithSettingsOrg(ctx, orgB), "term_start", "1/1/2021"); minutes.ErrorCode(err) != minutes.EUSAGE {
+			t.Fatalf("term_start for one organisation: %v", err)
+		}
+		// Office A recorded last.
+		b, m := testdb.Meeting(1), testdb.Meeting(0)
+		if err := a.RecordAll(ctx, []*minutes.Meeting{b, m}); err != nil {
+			t.Fatal(err)
+		}
+		secB := as(addUser(t, a, "thukyb", minutes.RoleSecretary, orgB))
+		d, err := a.Defaults(secB)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Place != "Phú Mỹ" || d.Organization != orgB {
+			t.Fatalf("office B's form starts from %+v", d)
+		}
+		d, _ = a.Defaults(as(addUser(t, a, "thukya", minutes.RoleSecretary, orgA)))
+		if d.Place != "Sóc Trăng" || d.Organization != orgA {
+			t.Fatalf("office A's form starts from %+v", d)
+		}
+		d, _ = a.Defaults(ctx)
+		if d.Place != "Sóc Trăng" {
+			t.Fatalf("the database-wide defaults: %+v", d)
+		}
+	})
+}

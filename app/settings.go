@@ -15,6 +15,9 @@ func (s *Service) SetSetting(ctx context.Context, key, value string) (string, er
 	if err != nil {
 		return "", err
 	}
+	if _, named := minutes.SettingsOrg(ctx); named && key == "term_start" {
+		return "", minutes.Errorm(minutes.EUSAGE, "config.term_start_org")
+	}
 	if key == "reference_doc" {
 		// Checked now, not at the first print: a typo is found while the
 		// person who made it is here.

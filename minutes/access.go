@@ -118,6 +118,28 @@ func (p *Principal) Name() string {
 	return p.User
 }
 
+type settingsOrgKey struct{}
+
+// WithSettingsOrg returns ctx whose office defaults are those of org: read
+// over the database-wide ones, and written for org alone (minutes config
+// set --org). On a shared server each office has its own.
+func WithSettingsOrg(ctx context.Context, org string) context.Context {
+	return context.WithValue(ctx, settingsOrgKey{}, Clean(org))
+}
+
+// SettingsOrg returns the organisation whose defaults ctx reads, and
+// whether it was named (WithSettingsOrg) rather than taken from the
+// signed-in account's first organisation; "" for the database-wide ones.
+func SettingsOrg(ctx context.Context) (org string, named bool) {
+	if o, ok := ctx.Value(settingsOrgKey{}).(string); ok && o != "" {
+		return o, true
+	}
+	if p := PrincipalOf(ctx); !p.Local && len(p.Orgs) > 0 {
+		return p.Orgs[0], false
+	}
+	return "", false
+}
+
 type principalKey struct{}
 
 // WithPrincipal returns ctx carrying p: every operation and every query of
