@@ -172,11 +172,15 @@ func (s *Store) CreateSession(ctx context.Context, digest string, userID int64, 
 
 // SessionUser returns the account of a session seen within idle and marks
 // it seen now; an expired session is removed. ENOTFOUND for none, an
-// expired one or a disabled account.
+// expired one or a disabled account. It reads in a read-only transaction
+// (on SQLite, readers do not queue behind each other) and writes only when
+// the session was last marked more than a minute ago: once a minute is
+// enough for an idle timeout of hours.
 func (s *Store) SessionUser(ctx context.Context, digest string, idle time.Duration) (*minutes.User, error) {
 	now := s.Now()
 	var u *minutes.User
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	var lastSeen time.Time
+	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
 		var sess []struct {
 			UserID   int64  `db:"user_id"`
 			LastSeen dbTime `db:"last_seen"`
@@ -185,26 +189,30 @@ func (s *Store) SessionUser(ctx context.Context, digest string, idle time.Durati
 			return fmt.Errorf("session: %w", err)
 		}
 		if len(sess) == 0 {
-			return minutes.Errorm(minutes.ENOTFOUND, "access.no_session")
+			return nil
 		}
-		if now.Sub(sess[0].LastSeen.Time) > idle {
-			_, _ = tx.ExecContext(ctx, tx.Rebind(`DELETE FROM sessions WHERE token_hash = ?`), digest)
+		lastSeen = sess[0].LastSeen.Time
+		if now.Sub(lastSeen) > idle {
 			return nil
 		}
 		us, err := s.loadUsers(ctx, tx, `u.id = ? AND u.disabled = ?`, sess[0].UserID, false)
-		if err != nil || len(us) == 0 {
-			return err
+		if err == nil && len(us) > 0 {
+			u = &us[0]
 		}
-		u = &us[0]
-		// Marking the session seen is a write on every request: once a
-		// minute is enough for an idle timeout of hours.
-		if now.Sub(sess[0].LastSeen.Time) >= time.Minute {
-			if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE sessions SET last_seen = ? WHERE token_hash = ?`), s.tsec(now), digest); err != nil {
-				return fmt.Errorf("session: %w", err)
-			}
-		}
-		return nil
+		return err
 	})
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case u == nil && !lastSeen.IsZero() && now.Sub(lastSeen) > idle:
+		_ = s.DeleteSession(ctx, digest)
+	case u != nil && now.Sub(lastSeen) >= time.Minute:
+		err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+			_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE sessions SET last_seen = ? WHERE token_hash = ?`), s.tsec(now), digest)
+			return err
+		})
+	}
 	if err == nil && u == nil {
 		err = minutes.Errorm(minutes.ENOTFOUND, "access.no_session")
 	}
