@@ -249,5 +249,28 @@ var userMessages = minutes.Messages{
 	"user.no_password":         {"cần mật khẩu: chạy trên terminal để được hỏi, hoặc dùng --password-stdin", "a password is needed: run on a terminal to be asked, or use --password-stdin"},
 	"user.ask_password":        {"Mật khẩu (ít nhất 10 ký tự): ", "Password (at least 10 characters): "},
 	"user.ask_again":           {"Nhập lại mật khẩu: ", "Password again: "},
+	"user.as_disabled":         {"tài khoản %s đã bị khóa", "account %s is disabled"},
+	"flag.as":                  {"thực hiện với quyền và trong các tổ chức của tài khoản này (mặc định: MINUTES_USER; không có thì toàn quyền)", "act with the role and within the organisations of this account (default MINUTES_USER; without, every right)"},
 	"user.mismatch":            {"hai lần nhập mật khẩu không khớp; không đổi gì", "the two passwords differ; nothing changed"},
+}
+
+// actAs runs the command as account f.As: with its role and within its
+// organisations, as the office server would, instead of as the local
+// operator with every right. It is a view for that office (what a report
+// or a backup holds for it), not a protection: whoever runs the command
+// line reaches the database itself.
+func actAs(cmd *cobra.Command, f *factory) error {
+	st, err := f.App().Store(cmd.Context())
+	if err != nil {
+		return err
+	}
+	u, err := st.FindUser(cmd.Context(), f.As)
+	if err != nil {
+		return err
+	}
+	if u.Disabled {
+		return minutes.Errorm(minutes.EFORBIDDEN, "user.as_disabled", u.Name)
+	}
+	cmd.SetContext(minutes.WithPrincipal(cmd.Context(), u.Principal()))
+	return nil
 }

@@ -166,3 +166,29 @@ func selfSigned(t *testing.T, dir string) (certFile, keyFile string) {
 	_ = os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb}), 0o600)
 	return certFile, keyFile
 }
+
+// TestActAs: --as runs the command line with an account's role and
+// organisations instead of as the local operator.
+func TestActAs(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "m.db")
+	mustRun(t, dsn, "import", "../../examples/")
+	if r := runCLI(t, dsn, "mật khẩu thư ký\n", []string{"user", "add", "thuky", "--role", "secretary", "--org", "Thành ủy Sóc Trăng", "--password-stdin"}); r.code != 0 {
+		t.Fatal(r.errOut)
+	}
+	all := mustRun(t, dsn, "list", "-o", "csv")
+	own := mustRun(t, dsn, "--as", "thuky", "list", "-o", "csv")
+	if !strings.Contains(all, "Phú Mỹ") || strings.Contains(own, "Phú Mỹ") || !strings.Contains(own, "Thành ủy Sóc Trăng") {
+		t.Fatalf("--as thuky lists:\n%s", own)
+	}
+	r := runCLI(t, dsn, "", []string{"--as", "thuky", "finalize", "1", "--yes", "--no-number"})
+	if r.code != exitFailure || !strings.Contains(r.errOut, "secretary") {
+		t.Fatalf("a secretary finalizing: %d %s", r.code, r.errOut)
+	}
+	r = runCLI(t, dsn, "", []string{"history", "--audit"}, "MINUTES_USER=thuky")
+	if r.code != exitFailure || !strings.Contains(r.errOut, "secretary") {
+		t.Fatalf("a secretary reading the audit: %d %s", r.code, r.errOut)
+	}
+	if r := runCLI(t, dsn, "", []string{"--as", "nobody", "list"}); r.code != exitNotFound {
+		t.Fatalf("--as nobody: %d", r.code)
+	}
+}
