@@ -342,7 +342,11 @@ func TestGuessingIDs(t *testing.T) {
 		for _, p := range []string{"/meetings", "/meetings?q=" + url.QueryEscape(title), "/api/meetings", "/api/meetings?search=" + url.QueryEscape(title),
 			"/api/meetings?org=" + url.QueryEscape(otherOrg), "/tasks", "/tasks?org=" + url.QueryEscape(otherOrg),
 			"/reports/quarterly?quarter=2021-Q1", "/reports/quarterly?quarter=2021-Q1&org=" + url.QueryEscape(otherOrg),
-			"/numbers?org=" + url.QueryEscape(otherOrg), "/backup"} {
+			"/numbers?org=" + url.QueryEscape(otherOrg), "/backup",
+			// SQL text in the filters is text: it widens nothing.
+			"/meetings?q=" + url.QueryEscape("' OR '1'='1"), "/api/meetings?org=" + url.QueryEscape("x' OR 1=1 --"),
+			"/api/meetings?search=" + url.QueryEscape(`%" OR m.org_key LIKE '%`), "/tasks?org=" + url.QueryEscape("') OR ('1'='1"),
+			"/meetings?org=" + url.QueryEscape(ownOrg+"' OR org_key <> '")} {
 			r := o.as(t, "secretary", "GET", p, "")
 			if r.status != http.StatusOK {
 				t.Errorf("%s: %d", p, r.status)
