@@ -535,6 +535,23 @@ func TestSignInAttacks(t *testing.T) {
 				}
 			}
 		})
+		t.Run("MenuOfAViewer", func(t *testing.T) {
+			r := o.as(t, "viewer", "GET", "/meetings", "")
+			for _, link := range []string{`href="/meetings/new"`, `href="/import"`, `href="/users"`} {
+				if strings.Contains(r.body, link) {
+					t.Errorf("a viewer is offered %s", link)
+				}
+			}
+			_, final, _ := o.seed(t, ownOrg, 200)
+			r = o.as(t, "viewer", "GET", fmt.Sprintf("/meetings/%d", final), "")
+			if r.status != 200 || strings.Contains(r.body, "/amend") || strings.Contains(r.body, `action="/meetings/`) {
+				t.Errorf("a viewer is offered to change finalized minutes: %d", r.status)
+			}
+			r = o.as(t, "admin", "GET", fmt.Sprintf("/meetings/%d", final), "") // the approver signed out above
+			if !strings.Contains(r.body, fmt.Sprintf(`href="/meetings/%d/amend"`, final)) {
+				t.Error("an admin is not offered to amend")
+			}
+		})
 		t.Run("StoredScriptShownAsText", func(t *testing.T) {
 			r := o.as(t, "admin", "POST", "/users", "op=add&role=viewer&orgs="+url.QueryEscape("<script>alert(1)</script>")+"&username=xss&full_name="+url.QueryEscape(`<img src=x onerror=alert(1)>`)+"&password=mot+mat+khau+dai", form...)
 			if r.status != http.StatusSeeOther {
