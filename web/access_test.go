@@ -551,6 +551,12 @@ func TestSignInAttacks(t *testing.T) {
 			if !strings.Contains(r.body, fmt.Sprintf(`href="/meetings/%d/amend"`, final)) {
 				t.Error("an admin is not offered to amend")
 			}
+			if r := o.as(t, "admin", "GET", fmt.Sprintf("/meetings/%d/history", final), ""); !strings.Contains(r.body, `href="/users#audit-h"`) {
+				t.Error("the history page does not lead an admin to the audit")
+			}
+			if r := o.as(t, "viewer", "GET", fmt.Sprintf("/meetings/%d/history", final), ""); strings.Contains(r.body, `href="/users#audit-h"`) {
+				t.Error("the history page leads a viewer to the audit")
+			}
 		})
 		t.Run("StoredScriptShownAsText", func(t *testing.T) {
 			r := o.as(t, "admin", "POST", "/users", "op=add&role=viewer&orgs="+url.QueryEscape("<script>alert(1)</script>")+"&username=xss&full_name="+url.QueryEscape(`<img src=x onerror=alert(1)>`)+"&password=mot+mat+khau+dai", form...)

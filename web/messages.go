@@ -50,6 +50,7 @@ var Messages = minutes.Messages{
 	"web.users.username_hint":     {"Chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang; ví dụ: phuong.nt", "ASCII letters, digits, '.', '_' or '-'; for example phuong.nt"},
 	"web.users.password_hint":     {"Ít nhất 10 ký tự. Người dùng tự đổi được sau khi đăng nhập.", "At least 10 characters."},
 	"web.users.audit":             {"Nhật ký đăng nhập và thay đổi tài khoản", "Sign-ins and account changes"},
+	"web.history.audit":           {"Nhật ký đăng nhập và thay đổi tài khoản của máy chủ", "The server's log of sign-ins and account changes"},
 	"web.users.operator":          {"(quản trị trên máy chủ)", "(operator on the server)"},
 	"web.users.when":              {"Thời điểm", "When"},
 	"web.users.what":              {"Việc", "What"},
