@@ -336,18 +336,14 @@ func TestScope(t *testing.T) {
 			t.Fatalf("history %+v %v", h, err)
 		}
 
-		// Backups hold one's own organisations only.
-		bs, err := a.Backup(secretary)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, b := range bs {
-			if b.Meeting.Organization != orgA {
-				t.Fatalf("a secretary's backup holds %q", b.Meeting.Organization)
+		// A backup holds every office's meetings and the settings: admins only.
+		for _, c := range []context.Context{viewer, secretary, approver} {
+			if _, err := a.Backup(c); minutes.ErrorCode(err) != minutes.EFORBIDDEN {
+				t.Fatalf("a backup by %s: %v", minutes.PrincipalOf(c).Role, err)
 			}
 		}
-		if _, err := a.Backup(viewer); minutes.ErrorCode(err) != minutes.EFORBIDDEN {
-			t.Fatalf("a viewer's backup: %v", err)
+		if bs, err := a.Backup(admin); err != nil || len(bs) != 4 {
+			t.Fatalf("the admin's backup: %d %v", len(bs), err)
 		}
 
 		// Drafts being typed are their author's.

@@ -39,8 +39,20 @@ type Store interface {
 	// the number written so far; an error from next rolls all back.
 	CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error)
 
+	// BackupTo hands put the whole backup a part at a time: the header,
+	// the meetings, the deleted drafts, the reports' numbers. It returns
+	// the number of meetings.
+	BackupTo(ctx context.Context, put func(*minutes.BackupPart) error) (int, error)
+
+	// RestoreFrom restores, in one transaction, the parts next returns
+	// until it returns nil: all or nothing. ECONFLICT, EINVALID.
+	RestoreFrom(ctx context.Context, next func() (*minutes.BackupPart, error)) (restored, skipped int, err error)
+
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
+
+	// Check runs the database's own integrity check.
+	Check(ctx context.Context) (minutes.Integrity, error)
 }
 
 // Service runs the operations over one store.
@@ -117,4 +129,15 @@ func checkOrg(ctx context.Context, org string) error {
 		return nil
 	}
 	return minutes.Errorm(minutes.EFORBIDDEN, "access.other_org", org)
+}
+
+// Check runs the database's own integrity check: damage found is in the
+// result; an error means the check itself could not run. A file too
+// damaged to open is the error of opening it (db.corrupt).
+func (s *Service) Check(ctx context.Context) (minutes.Integrity, error) {
+	db, err := s.storeFor(ctx, minutes.PermAdmin)
+	if err != nil {
+		return minutes.Integrity{}, err
+	}
+	return db.Check(ctx)
 }

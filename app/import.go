@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"io"
 
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/record"
@@ -35,6 +36,7 @@ func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing
 	if err := minutes.Require(ctx, minutes.PermRecord); err != nil {
 		return nil, err
 	}
+	out := &Imported{}
 	st, err := record.Import(ctx, sources, keepGoing, func(next func() (*minutes.Meeting, error)) error {
 		db, err := s.storeFor(ctx, minutes.PermRecord)
 		if err != nil {
@@ -49,9 +51,29 @@ func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing
 		}
 		_, err = db.CreateMeetingsFrom(ctx, own, progress)
 		return err
+	}, func(next func() (*minutes.BackupPart, error)) error {
+		// A whole backup holds every office's meetings, the settings and
+		// the numbers given: only an admin restores one.
+		db, err := s.storeFor(ctx, minutes.PermAdmin)
+		if err != nil {
+			return err
+		}
+		done := 0
+		out.Restored, out.Skipped, err = db.RestoreFrom(ctx, func() (*minutes.BackupPart, error) {
+			p, err := next()
+			if p != nil && p.Meeting != nil && progress != nil {
+				done++
+				progress(done)
+			}
+			return p, err
+		})
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	if st.Mixed() {
+		return nil, minutes.Errorm(minutes.EINVALID, "restore.mixed")
 	}
 	rejected := func(key string) error {
 		if st.Problems.Len() == 0 {
@@ -66,7 +88,7 @@ func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing
 			return nil, err
 		}
 	}
-	out := &Imported{Warnings: st.Warnings}
+	out.Warnings = st.Warnings
 	for _, m := range st.Stored {
 		if m.Existing {
 			out.Existing = append(out.Existing, m)
@@ -77,15 +99,7 @@ func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing
 	if st.Stored == nil {
 		out.Warnings = nil
 	}
-	if len(st.Archives) > 0 {
-		if st.Plain > 0 {
-			return nil, minutes.Errorm(minutes.EINVALID, "restore.mixed")
-		}
-		out.Backup = true
-		if out.Restored, out.Skipped, err = s.Restore(ctx, st.Archives); err != nil {
-			return nil, err
-		}
-	}
+	out.Backup = st.Parts > 0
 	return out, rejected("import.rejected_some")
 }
 
@@ -110,13 +124,34 @@ func (s *Service) Restore(ctx context.Context, as []*minutes.Archive) (restored,
 }
 
 // Backup returns every stored meeting with its identity, history and
-// follow-up, by date then ID, for a backup that Import restores.
+// follow-up, by date then ID. BackupTo is the whole backup.
 func (s *Service) Backup(ctx context.Context) ([]*minutes.Archive, error) {
-	db, err := s.storeFor(ctx, minutes.PermRecord)
+	db, err := s.storeFor(ctx, minutes.PermAdmin) // every office's: see BackupTo
 	if err != nil {
 		return nil, err
 	}
 	return db.Backup(ctx)
+}
+
+// BackupTo writes the whole backup to w as it reads the database (YAML, or
+// JSON when asJSON): every meeting with its identity, numbers, history and
+// follow-up, the history of deleted drafts, the office settings, the
+// numbers given and the reports' numbers; what Import restores. Memory
+// holds a page of meetings, whatever their number. It returns how many
+// meetings it wrote.
+// It holds every office's meetings and the database's settings: only an
+// admin (or the local operator) takes it; EFORBIDDEN for anyone else.
+func (s *Service) BackupTo(ctx context.Context, w io.Writer, asJSON bool) (int, error) {
+	db, err := s.storeFor(ctx, minutes.PermAdmin)
+	if err != nil {
+		return 0, err
+	}
+	bw := record.NewBackupWriter(w, asJSON)
+	n, err := db.BackupTo(ctx, bw.Put)
+	if err != nil {
+		return 0, err
+	}
+	return n, bw.Close()
 }
 
 var importMessages = minutes.Messages{

@@ -119,54 +119,51 @@ func CheckArchives(as []*Archive) error {
 	var ps []Problem
 	uids := make(map[string]bool, len(as))
 	for i, a := range as {
-		add := func(field, key string, args ...any) {
-			ps = append(ps, Problem{Doc: i + 1, Field: field, Reason: M(key, args...)})
-		}
-		if a.Meeting == nil {
-			add("", "field.required")
-			continue
-		}
-		m := a.Meeting
-		switch {
-		case a.UID == "":
-			add("record.uid", "field.required")
-		case uids[a.UID]:
-			add("record.uid", "records.uid_twice", a.UID)
-		}
-		uids[a.UID] = true
-		if m.Status != StatusDraft && m.Status != StatusFinalized {
-			add("record.status", "records.bad_status", m.Status)
-		}
-		if m.Version < 1 {
-			add("record.version", "records.bad_version", m.Version)
-		}
-		if m.CreatedAt.IsZero() {
-			add("record.created_at", "field.required")
-		}
-		if m.UpdatedAt.IsZero() {
-			add("record.updated_at", "field.required")
-		}
-		if m.Status == StatusFinalized && m.FinalizedAt == nil {
-			add("record.finalized_at", "field.required")
-		}
-		for _, p := range Problems(m.Validate()) {
-			p.Doc = i + 1
-			ps = append(ps, p)
-		}
-		ps = append(ps, checkArchiveTasks(i+1, a)...)
-		for j, c := range a.History {
-			if c.Version < 1 || c.Version > m.Version {
-				add(fmt.Sprintf("record.history[%d].version", j+1), "records.history_version", c.Version, m.Version)
-			}
-			if c.Action == "" {
-				add(fmt.Sprintf("record.history[%d].action", j+1), "field.required")
-			}
-			if c.At.IsZero() {
-				add(fmt.Sprintf("record.history[%d].at", j+1), "field.required")
-			}
-		}
+		ps = append(ps, checkArchive(i+1, a, uids)...)
 	}
 	return Invalid(ps)
+}
+
+// checkArchive returns the problems of the archive at position doc of a
+// backup; uids holds the identities seen before it.
+func checkArchive(doc int, a *Archive, uids map[string]bool) []Problem {
+	var ps []Problem
+	add := func(field, key string, args ...any) {
+		ps = append(ps, Problem{Doc: doc, Field: field, Reason: M(key, args...)})
+	}
+	if a.Meeting == nil {
+		add("", "field.required")
+		return ps
+	}
+	m := a.Meeting
+	switch {
+	case a.UID == "":
+		add("record.uid", "field.required")
+	case uids[a.UID]:
+		add("record.uid", "records.uid_twice", a.UID)
+	}
+	uids[a.UID] = true
+	if m.Status != StatusDraft && m.Status != StatusFinalized {
+		add("record.status", "records.bad_status", m.Status)
+	}
+	if m.Version < 1 {
+		add("record.version", "records.bad_version", m.Version)
+	}
+	if m.CreatedAt.IsZero() {
+		add("record.created_at", "field.required")
+	}
+	if m.UpdatedAt.IsZero() {
+		add("record.updated_at", "field.required")
+	}
+	if m.Status == StatusFinalized && m.FinalizedAt == nil {
+		add("record.finalized_at", "field.required")
+	}
+	for _, p := range Problems(m.Validate()) {
+		p.Doc = doc
+		ps = append(ps, p)
+	}
+	ps = append(ps, checkArchiveTasks(doc, a)...)
+	return append(ps, checkChanges(doc, "record", a.History, max(m.Version, 1))...)
 }
 
 // checkArchiveTasks checks the follow-up of an archive's conclusions: each

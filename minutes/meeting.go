@@ -476,7 +476,8 @@ type Store interface {
 	Backup(ctx context.Context) ([]*Archive, error)
 
 	// Restore stores archived meetings as they were: status, version,
-	// timestamps and history, plus a "restored" entry. A meeting whose UID is
+	// timestamps and history, plus a "restored" entry; into an empty
+	// database under the numbers they carry. A meeting whose UID is
 	// already stored is skipped, so restoring twice changes nothing. All or
 	// nothing. EINVALID.
 	Restore(ctx context.Context, as []*Archive) (restored, skipped int, err error)

@@ -246,7 +246,7 @@ var domainPrinter = NewCatalog(DomainMessages).Printer(LangVI)
 
 // DomainMessages are the messages of the domain: the rules of the record,
 // of minutes and of tasks.
-var DomainMessages = JoinMessages(coreMessages, taskMessages, lifecycleMessages, settingMessages, wordMessages, draftMessages,
+var DomainMessages = JoinMessages(coreMessages, taskMessages, lifecycleMessages, backupMessages, settingMessages, wordMessages, draftMessages,
 	periodMessages, numberMessages, noticeMessages, accessMessages)
 
 // JoinMessages puts sets of messages into one; NewCatalog, not this,

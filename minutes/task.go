@@ -159,13 +159,16 @@ func CheckTaskNote(id int64, text string) (string, error) {
 type TaskFilter struct {
 	ID        int64
 	MeetingID int64
-	Owner     string // every word appears in the owner, ignoring case and diacritics
-	Status    string // open, done or dropped
-	Overdue   bool   // open and due before Today
-	Today     Date   // required with Overdue
-	DueBefore Date   // due on or before this day
-	From, To  Date   // due within these days, inclusive (a quarter)
-	Org       string // the meeting's organisation, ignoring case and diacritics
+	// MeetingIDs, when not empty, keeps the tasks of these meetings only
+	// (a page of a backup).
+	MeetingIDs []int64
+	Owner      string // every word appears in the owner, ignoring case and diacritics
+	Status     string // open, done or dropped
+	Overdue    bool   // open and due before Today
+	Today      Date   // required with Overdue
+	DueBefore  Date   // due on or before this day
+	From, To   Date   // due within these days, inclusive (a quarter)
+	Org        string // the meeting's organisation, ignoring case and diacritics
 }
 
 // Validate reports a filter that cannot be answered: EUSAGE.

@@ -10,26 +10,29 @@ import (
 	"github.com/minutes-vn/minutes/minutes"
 )
 
-// A backup (minutes export --all) is a stream of ordinary records, each
-// with a record: block holding what the record format leaves out: the
-// identity that makes a second restore a no-op, status, version, the
+// A backup (minutes export --all) holds ordinary records, each with a
+// record: block holding what the record format leaves out: the identity
+// that makes a second restore a no-op, the numbers of the meeting and of
+// its conclusions (kept when restored into an empty database, so that
+// backup → restore → backup gives the same bytes), status, version, the
 // timestamps, and the whole history with the record as it was after each
-// change. Database IDs are not written: they differ between databases, and
-// backup → restore → backup must give the same bytes. Timestamps are UTC
-// with microseconds, PostgreSQL's precision, so that a backup restores
-// identically into either database.
+// change; and, since format 2, the documents of backupparts.go around them.
+// Timestamps are UTC with microseconds, PostgreSQL's precision, so that a
+// backup restores identically into either database.
 
 // Meta is the record-keeping block (record:) of a backup.
 type Meta struct {
-	UID         string       `yaml:"uid,omitempty" json:"uid,omitempty"`
-	Status      string       `yaml:"status" json:"status"`
-	Version     int          `yaml:"version" json:"version"`
-	CreatedAt   time.Time    `yaml:"created_at" json:"created_at"`
-	UpdatedAt   time.Time    `yaml:"updated_at" json:"updated_at"`
-	FinalizedAt *time.Time   `yaml:"finalized_at,omitempty" json:"finalized_at,omitempty"`
-	FinalizedBy string       `yaml:"finalized_by,omitempty" json:"finalized_by,omitempty"`
-	Tasks       []MetaTask   `yaml:"tasks,omitempty" json:"tasks,omitempty"`
-	History     []MetaChange `yaml:"history,omitempty" json:"history,omitempty"`
+	UID           string       `yaml:"uid,omitempty" json:"uid,omitempty"`
+	ID            int64        `yaml:"id,omitempty" json:"id,omitempty"`
+	ConclusionIDs []int64      `yaml:"conclusion_ids,omitempty,flow" json:"conclusion_ids,omitempty"`
+	Status        string       `yaml:"status" json:"status"`
+	Version       int          `yaml:"version" json:"version"`
+	CreatedAt     time.Time    `yaml:"created_at" json:"created_at"`
+	UpdatedAt     time.Time    `yaml:"updated_at" json:"updated_at"`
+	FinalizedAt   *time.Time   `yaml:"finalized_at,omitempty" json:"finalized_at,omitempty"`
+	FinalizedBy   string       `yaml:"finalized_by,omitempty" json:"finalized_by,omitempty"`
+	Tasks         []MetaTask   `yaml:"tasks,omitempty" json:"tasks,omitempty"`
+	History       []MetaChange `yaml:"history,omitempty" json:"history,omitempty"`
 }
 
 // MetaTask is the follow-up of one conclusion in a backup, named by its
@@ -94,42 +97,35 @@ func (meta *Meta) apply(m *minutes.Meeting) {
 }
 
 // EncodeBackup writes archives as the backup that import restores: YAML
-// documents, or a JSON list when asJSON.
+// documents, or a JSON list when asJSON; without a header, as format 1.
 func EncodeBackup(w io.Writer, as []*minutes.Archive, asJSON bool) error {
-	wires := make([]Wire, len(as))
-	for i, a := range as {
-		wires[i] = ArchiveWire(a)
+	b := NewBackupWriter(w, asJSON)
+	for _, a := range as {
+		if err := b.Put(&minutes.BackupPart{Meeting: a}); err != nil {
+			return err
+		}
 	}
-	if asJSON {
-		return EncodeJSON(w, wires)
-	}
-	vals := make([]any, len(wires))
-	for i := range wires {
-		vals[i] = wires[i]
-	}
-	return EncodeYAML(w, vals...)
+	return b.Close()
 }
 
 // ArchiveWire is the backup form of a: the record without its ID, and a
-// record: block with identity, record keeping and history.
+// record: block with identity, numbers, record keeping and history.
 func ArchiveWire(a *minutes.Archive) Wire {
 	w := ToWire(a.Meeting, false)
 	w.Record = metaOf(a.Meeting, stamp)
 	w.Record.UID = a.UID
+	w.Record.ID = a.Meeting.ID
+	for _, c := range a.Meeting.Conclusions {
+		if c.ID == 0 {
+			w.Record.ConclusionIDs = nil
+			break
+		}
+		w.Record.ConclusionIDs = append(w.Record.ConclusionIDs, c.ID)
+	}
 	for _, t := range a.Tasks {
 		w.Record.Tasks = append(w.Record.Tasks, metaTaskOf(t))
 	}
-	for _, c := range a.History {
-		mc := MetaChange{
-			Version: c.Version, Action: c.Action, At: stamp(c.At), DBUser: c.DBUser, OSUser: c.OSUser,
-			Fields: c.Fields, Reason: c.Reason,
-		}
-		if c.Snapshot != nil {
-			sw := snapshotWire(c.Snapshot, stamp)
-			mc.Snapshot = &sw
-		}
-		w.Record.History = append(w.Record.History, mc)
-	}
+	w.Record.History = metaChanges(a.History)
 	return w
 }
 
@@ -157,21 +153,38 @@ func (d *Doc) Archive() *minutes.Archive {
 	}
 	m := *d.Meeting
 	d.Meta.apply(&m)
-	a := &minutes.Archive{UID: d.Meta.UID, Meeting: &m}
+	m.ID = d.Meta.ID
+	if len(d.Meta.ConclusionIDs) == len(m.Conclusions) {
+		m.Conclusions = append([]minutes.Conclusion(nil), m.Conclusions...)
+		for i, id := range d.Meta.ConclusionIDs {
+			m.Conclusions[i].ID = id
+		}
+	}
+	a := &minutes.Archive{UID: d.Meta.UID, Meeting: &m, History: changesOf(d.Meta.History)}
 	for _, t := range d.Meta.Tasks {
 		a.Tasks = append(a.Tasks, t.task)
-	}
-	for _, c := range d.Meta.History {
-		a.History = append(a.History, minutes.Change{
-			Version: c.Version, Action: c.Action, At: c.At, DBUser: c.DBUser, OSUser: c.OSUser,
-			Fields: c.Fields, Reason: c.Reason, Snapshot: c.snapshot,
-		})
 	}
 	return a
 }
 
+// BackupPart returns the part of a backup that the document is: a meeting
+// with its record: block, or one of the documents of backupparts.go; nil
+// for an ordinary record or a document with problems.
+func (d *Doc) BackupPart() *minutes.BackupPart {
+	if d.part != nil {
+		return d.part
+	}
+	if d.Err != nil {
+		return nil
+	}
+	if a := d.Archive(); a != nil {
+		return &minutes.BackupPart{Meeting: a}
+	}
+	return nil
+}
+
 var (
-	metaKeys     = []string{"uid", "status", "version", "created_at", "updated_at", "finalized_at", "finalized_by", "tasks", "history"}
+	metaKeys     = []string{"uid", "id", "conclusion_ids", "status", "version", "created_at", "updated_at", "finalized_at", "finalized_by", "tasks", "history"}
 	snapMetaKeys = []string{"status", "version", "created_at", "updated_at", "finalized_at", "finalized_by"}
 	changeKeys   = []string{"version", "action", "at", "db_user", "os_user", "fields", "reason", "snapshot"}
 	taskKeys     = []string{"conclusion", "status", "done_on", "note", "reason", "status_changed_at", "notes"}
@@ -192,6 +205,12 @@ func (r *reader) metaBlock(n *yaml.Node, path string, keys []string) *Meta {
 		switch k {
 		case "uid":
 			m.UID = strings.TrimSpace(r.str(v, f))
+		case "id":
+			m.ID = r.number(v, f)
+		case "conclusion_ids":
+			r.bounded(v, f, minutes.MaxItems, func(v *yaml.Node, f string) {
+				m.ConclusionIDs = append(m.ConclusionIDs, r.number(v, f))
+			})
 		case "status":
 			m.Status = r.str(v, f)
 		case "version":

@@ -31,6 +31,7 @@ type Doc struct {
 	Meta    *Meta // the backup block (record:), nil in ordinary records
 	Err     error // EINVALID *minutes.Error, located; nil when valid
 	lines   map[string]int
+	part    *minutes.BackupPart // a backup's document that is not a meeting (BackupPart)
 }
 
 // LineOf returns the line of a field path, or of its nearest parent.
@@ -105,9 +106,24 @@ func Meetings(source string, data []byte) ([]Doc, error) {
 func decodeDoc(source string, index int, n *yaml.Node) Doc {
 	d := Doc{Source: source, Index: index, Line: n.Line, lines: map[string]int{}}
 	r := &reader{lines: d.lines}
+	if partKey(n) != "" {
+		// A backup's header, deleted drafts or reports: no meeting. To any
+		// reader but a restore it is a problem.
+		p := r.part(n)
+		if err := r.err(); err != nil {
+			d.Err = minutes.WithSource(err, source, index, d.LineOf)
+			return d
+		}
+		d.part = p
+		d.Err = minutes.WithSource(minutes.Invalid([]minutes.Problem{{Line: n.Line, Field: partKey(n), Reason: minutes.M("backup.part_only")}}), source, index, d.LineOf)
+		return d
+	}
 	m := r.meeting(n)
 	if meta := r.metaNode; meta != nil {
 		d.Meta = r.meta(meta)
+		if ids := d.Meta.ConclusionIDs; len(ids) > 0 && len(ids) != len(m.Conclusions) && len(r.problems) == 0 {
+			r.fail(meta, "record.conclusion_ids", "backup.conclusion_ids", len(ids), len(m.Conclusions))
+		}
 	}
 	if len(r.problems) == 0 {
 		m.Normalize()

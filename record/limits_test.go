@@ -340,6 +340,9 @@ func TestErrorListBounded(t *testing.T) {
 				}
 				stored++
 			}
+		}, func(next func() (*minutes.BackupPart, error)) error {
+			t.Error("an ordinary file restored as a backup")
+			return nil
 		})
 		if err != nil || stored != 0 || st.Rejected != n {
 			t.Fatalf("%v, %d stored, %d rejected", err, stored, st.Rejected)

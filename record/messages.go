@@ -28,6 +28,15 @@ var Messages = minutes.Messages{
 	"backup.timestamp": {
 		"thời điểm %q không đúng dạng RFC 3339 (ví dụ 2021-03-25T07:30:00Z)",
 		"time %q is not in RFC 3339 form (such as 2021-03-25T07:30:00Z)"},
+	"backup.report_number": {
+		"số %q không có dạng số văn bản (ví dụ 01-BC/VPTU hoặc 02/BC-UBND)",
+		"%q is not a document number (such as 01-BC/VPTU or 02/BC-UBND)"},
+	"backup.part_only": {
+		"đây là một phần của bản sao lưu, không phải biên bản: khôi phục cả bản sao lưu bằng minutes import",
+		"this is part of a backup, not a record: restore the whole backup with minutes import"},
+	"backup.conclusion_ids": {
+		"có %d số hiệu kết luận cho %d kết luận",
+		"%d conclusion numbers for %d conclusions"},
 	"input.not_found":  {"không tìm thấy tệp %s", "file %s not found"},
 	"input.unreadable": {"không đọc được %s: %v", "cannot read %s: %v"},
 	"input.is_dir":     {"%s là thư mục; để nhập cả thư mục, dùng: minutes import %s", "%s is a directory; to import a directory use: minutes import %s"},

@@ -159,13 +159,14 @@ func (s Source) decodeWhole(fn func(Doc) error) error {
 }
 
 // Stream is one import's sorting of decoded documents: the meetings to
-// store, the problems, and a backup's archives.
+// store, the problems, and how much of a backup was read.
 type Stream struct {
 	// Stored are the meetings handed to the store, in order; nil when
 	// storing was rolled back.
 	Stored []*minutes.Meeting
-	// Archives are the meetings of a backup, to restore once all is read.
-	Archives []*minutes.Archive
+	// Parts counts the parts of a backup read (meetings with a record:
+	// block, a header, deleted drafts, reports), restored as they come.
+	Parts int
 	// Plain counts the valid ordinary records seen, stored or not.
 	Plain int
 	// Problems collects the problems of every source: the first
@@ -179,6 +180,9 @@ type Stream struct {
 	Warnings []minutes.Problem
 }
 
+// Mixed reports a backup given together with ordinary records.
+func (st *Stream) Mixed() bool { return st.Parts > 0 && st.Plain > 0 }
+
 // ErrStop ends the storing of an import that cannot succeed: a problem
 // without keepGoing, or a backup mixed with ordinary records. The store
 // function returns it (from next) to roll back what it wrote.
@@ -189,7 +193,9 @@ var ErrStop = errors.New("import stopped")
 // once, and only when there is a meeting to store, so that an import
 // rejected whole leaves no trace; it must write the meetings next gives
 // until next returns nil, in one transaction, and roll back when next
-// returns an error.
+// returns an error. When the sources are a backup, restore is called
+// instead, in the same way, with the parts of the backup: memory holds a
+// few documents, whatever the size of the backup.
 //
 // Without keepGoing the import is all or nothing: the first problem makes
 // next return ErrStop, and reading goes on to list every problem at once.
@@ -197,7 +203,8 @@ var ErrStop = errors.New("import stopped")
 // so that a file with a syntax error stores none of its documents. A
 // source that cannot be read at all, or an error of store other than
 // ErrStop, ends the import with that error.
-func Import(ctx context.Context, sources []Source, keepGoing bool, store func(next func() (*minutes.Meeting, error)) error) (*Stream, error) {
+func Import(ctx context.Context, sources []Source, keepGoing bool, store func(next func() (*minutes.Meeting, error)) error,
+	restore func(next func() (*minutes.BackupPart, error)) error) (*Stream, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	items := make(chan item, 64)
@@ -209,20 +216,24 @@ func Import(ctx context.Context, sources []Source, keepGoing bool, store func(ne
 	if err != nil && !errors.Is(err, ErrStop) {
 		return nil, err
 	}
-	if first != nil {
-		err := store(func() (*minutes.Meeting, error) {
-			m := first
-			if m == nil {
+	switch {
+	case first.meeting != nil:
+		err = store(func() (*minutes.Meeting, error) {
+			e := first
+			if e.meeting == nil {
 				var err error
-				if m, err = im.next(); err != nil {
+				if e, err = im.next(); err != nil {
 					return nil, err
 				}
 			}
-			first = nil
-			if m != nil {
-				st.Stored = append(st.Stored, m)
+			first = entry{}
+			if e.part != nil {
+				return nil, ErrStop // a backup after ordinary records
 			}
-			return m, nil
+			if e.meeting != nil {
+				st.Stored = append(st.Stored, e.meeting)
+			}
+			return e.meeting, nil
 		})
 		if err != nil && !errors.Is(err, ErrStop) {
 			return nil, err
@@ -230,12 +241,37 @@ func Import(ctx context.Context, sources []Source, keepGoing bool, store func(ne
 		if err != nil {
 			st.Stored = nil // rolled back
 		}
+	case first.part != nil:
+		err = restore(func() (*minutes.BackupPart, error) {
+			e := first
+			if e.part == nil {
+				var err error
+				if e, err = im.next(); err != nil {
+					return nil, err
+				}
+			}
+			first = entry{}
+			if e.meeting != nil {
+				return nil, ErrStop // ordinary records in a backup
+			}
+			return e.part, nil
+		})
+		if err != nil && !errors.Is(err, ErrStop) {
+			return nil, err
+		}
 	}
 	im.drain()
 	if err := ctx.Err(); err != nil {
 		return nil, err // interrupted: reading stopped early
 	}
 	return st, nil
+}
+
+// entry is what the importer hands on: a meeting to store or a part of a
+// backup to restore; neither when there is nothing more.
+type entry struct {
+	meeting *minutes.Meeting
+	part    *minutes.BackupPart
 }
 
 // item is one decoded document, or the error of a source that could not be
@@ -281,26 +317,27 @@ type importer struct {
 	keepGoing bool
 	items     <-chan item
 	st        *Stream
+	check     minutes.ArchiveChecker
 }
 
-// next returns the next meeting to store, or nil when there are no more.
-// It returns ErrStop once the import cannot succeed, and the error of a
-// source that could not be read.
-func (im *importer) next() (*minutes.Meeting, error) {
+// next returns the next meeting to store or part to restore, or neither
+// when there are no more. It returns ErrStop once the import cannot
+// succeed, and the error of a source that could not be read.
+func (im *importer) next() (entry, error) {
 	st := im.st
 	for it := range im.items {
-		m, err := im.sort(it)
+		e, err := im.sort(it)
 		if err != nil {
-			return nil, err
+			return entry{}, err
 		}
-		if (st.Problems.Len() > 0 && !im.keepGoing) || (len(st.Archives) > 0 && st.Plain > 0) {
-			return nil, ErrStop
+		if (st.Problems.Len() > 0 && !im.keepGoing) || st.Mixed() {
+			return entry{}, ErrStop
 		}
-		if m != nil && len(st.Archives) == 0 {
-			return m, nil
+		if e.meeting != nil || e.part != nil {
+			return e, nil
 		}
 	}
-	return nil, nil
+	return entry{}, nil
 }
 
 // drain sorts what is left, for the report of every problem.
@@ -310,14 +347,28 @@ func (im *importer) drain() {
 	}
 }
 
-func (im *importer) sort(it item) (*minutes.Meeting, error) {
+func (im *importer) sort(it item) (entry, error) {
 	err := it.err
+	d := &it.doc
 	if err == nil {
-		err = it.doc.Err
+		if p := d.BackupPart(); p != nil {
+			im.st.Parts++
+			ps := im.check.Check(p)
+			if len(ps) == 0 {
+				return entry{part: p}, nil
+			}
+			for i := range ps {
+				ps[i].Source, ps[i].Doc, ps[i].Line = d.Source, d.Index, d.LineOf(ps[i].Field)
+			}
+			im.st.Problems.AddErr(minutes.Invalid(ps))
+			im.st.Rejected++
+			return entry{}, nil
+		}
+		err = d.Err
 	}
 	if err != nil {
 		if minutes.ErrorCode(err) != minutes.EINVALID {
-			return nil, err
+			return entry{}, err
 		}
 		if ps := minutes.Problems(err); len(ps) > 0 {
 			im.st.Problems.AddErr(err)
@@ -328,19 +379,14 @@ func (im *importer) sort(it item) (*minutes.Meeting, error) {
 			im.st.Problems.Add(minutes.Problem{Reason: minutes.ReasonOf(err)})
 		}
 		im.st.Rejected++
-		return nil, nil
-	}
-	if a := it.doc.Archive(); a != nil {
-		im.st.Archives = append(im.st.Archives, a)
-		return nil, nil
+		return entry{}, nil
 	}
 	im.st.Plain++
-	d := &it.doc
 	for _, field := range d.Meeting.DisguisedFields() {
 		if len(im.st.Warnings) >= minutes.MaxProblems {
 			break // as many as anyone reads: the fields are shown marked anyway
 		}
 		im.st.Warnings = append(im.st.Warnings, minutes.Problem{Source: d.Source, Doc: d.Index, Line: d.LineOf(field), Field: field, Reason: minutes.M("text.bidi")})
 	}
-	return d.Meeting, nil
+	return entry{meeting: d.Meeting}, nil
 }

@@ -53,22 +53,13 @@ func wrap(m measurer, st textStyle, s string, first, rest float64) []string {
 			flush()
 		}
 		// A word wider than a line (a long URL, a run of characters) is
-		// cut where it must be.
-		for ww > limit {
-			cut := 0
-			wcut := 0.0
-			for i, c := range word {
-				cw := m.width(string(c))
-				if wcut+cw > limit && i > 0 {
-					break
-				}
-				wcut += cw
-				cut = i + len(string(c))
+		// cut where it must be. Each character is measured once, so a
+		// pasted run of 100,000 costs ten times one of 10,000.
+		if ww > limit {
+			n := len(lines)
+			if word, ww = cutLong(m, word, limit, rest, &lines); len(lines) > n {
+				limit = rest
 			}
-			cur.WriteString(word[:cut])
-			flush()
-			word = word[cut:]
-			ww = m.width(word)
 		}
 		cur.WriteString(word)
 		curW = ww
@@ -77,6 +68,22 @@ func wrap(m measurer, st textStyle, s string, first, rest float64) []string {
 		lines = append(lines, cur.String())
 	}
 	return keepLastWord(m, lines, rest)
+}
+
+// cutLong cuts word into lines of at most first mm (the first) and rest mm
+// (the others), appending every full line to lines; it returns what is left
+// for the current line and its width.
+func cutLong(m measurer, word string, first, rest float64, lines *[]string) (string, float64) {
+	start, w, limit := 0, 0.0, first
+	for i, c := range word {
+		cw := m.width(string(c))
+		if w+cw > limit && i > start {
+			*lines = append(*lines, word[start:i])
+			start, w, limit = i, 0, rest
+		}
+		w += cw
+	}
+	return word[start:], w
 }
 
 // keepLastWord takes the last word of the line before down to the last

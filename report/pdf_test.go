@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -299,6 +300,24 @@ func TestMinutesDeterministic(t *testing.T) {
 func BenchmarkMinutes(b *testing.B) {
 	for name, m := range map[string]*minutes.Meeting{"seed": seedMeeting(), "long": longMeeting()} {
 		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := Minutes(m); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkUnbrokenWord renders minutes whose comment is one word of n
+// characters (a pasted hash, a run of dashes): the time must grow with n,
+// not with its square — 100,000 characters ten times the cost of 10,000.
+func BenchmarkUnbrokenWord(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		m := seedMeeting()
+		m.Comments = []minutes.Comment{{Speaker: "Nguyễn Văn A", Content: strings.Repeat("ạ", n)}}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if _, _, err := Minutes(m); err != nil {

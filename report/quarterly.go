@@ -279,7 +279,7 @@ func ComputeFigures(in ReportInput) ReportFigures {
 func FiguresCSV(w io.Writer, f ReportFigures) error {
 	cw := csv.NewWriter(w)
 	row := func(scope, org, period string, g Figures) []string {
-		return []string{scope, org, period, strconv.Itoa(g.Meetings), strconv.Itoa(g.Delegates),
+		return []string{scope, csvText(org), period, strconv.Itoa(g.Meetings), strconv.Itoa(g.Delegates),
 			strconv.FormatFloat(g.DelegatesAverage, 'f', 1, 64), strconv.Itoa(g.SpeakerTurns), strconv.Itoa(g.Conclusions)}
 	}
 	scope, prevScope := "period", "previous_period"
@@ -312,6 +312,18 @@ func FiguresCSV(w io.Writer, f ReportFigures) error {
 		return err
 	}
 	return cw.Error()
+}
+
+// csvText is text a person typed (a body's name, an owner) as a CSV cell:
+// one that begins with = + - @, a tab or a carriage return is taken by
+// Excel and its kin for a formula, which can run commands or send data
+// away; a leading ' makes it text, as the CSV of records does (record's
+// cell). Figures are not passed through it: a change of -3 is a number.
+func csvText(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
 }
 
 // Report renders a report as a PDF. EINVALID when it covers several

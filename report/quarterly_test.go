@@ -419,3 +419,40 @@ func TestQuarterlyEmpty(t *testing.T) {
 }
 
 func regexp1(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+
+// TestFiguresCSVFormulas: a body's name that a spreadsheet would run as a
+// formula is written as text; figures, negative changes included, stay
+// numbers.
+func TestFiguresCSVFormulas(t *testing.T) {
+	orgs := []string{"=HYPERLINK(\"http://x\")", "+84 Ủy ban", "-Ban Tuyên giáo", "@Đảng ủy"}
+	f := ComputeFigures(QuarterlyInput{Quarter: q1, Meetings: genMeetings(2, q1, 10, orgs...), Previous: genMeetings(8, q1.Prev(), 90, orgs...)})
+	var buf bytes.Buffer
+	if err := FiguresCSV(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	named, negative := 0, 0
+	for _, r := range rows[1:] {
+		if r[1] != "" {
+			named++
+			if !strings.HasPrefix(r[1], "'") {
+				t.Errorf("%s row: organisation cell %q would run as a formula", r[0], r[1])
+			}
+		}
+		if r[0] == "change" {
+			for _, c := range r[3:] {
+				if strings.HasPrefix(c, "-") {
+					negative++
+				} else if strings.HasPrefix(c, "'") {
+					t.Errorf("change figure %q written as text", c)
+				}
+			}
+		}
+	}
+	if named == 0 || negative == 0 {
+		t.Fatalf("%d named rows, %d negative changes: the test would prove nothing\n%v", named, negative, rows)
+	}
+}

@@ -270,7 +270,7 @@ func withTaskCSV(rows [][]string, f QuarterlyFigures) [][]string {
 func taskCSVRows(f *TaskFigures, org string, width int) [][]string {
 	row := func(scope, name string, n TaskCounts) []string {
 		r := make([]string, width-len(taskCSVColumns), width)
-		r[0], r[1], r[2] = scope, name, f.Period
+		r[0], r[1], r[2] = scope, csvText(name), f.Period
 		return append(r, strconv.Itoa(n.Due), strconv.Itoa(n.DoneOnTime), strconv.Itoa(n.DoneLate), strconv.Itoa(n.Open),
 			strconv.Itoa(n.Overdue), strconv.Itoa(n.Dropped), strconv.FormatFloat(n.DonePercent, 'f', 1, 64))
 	}

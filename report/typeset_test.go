@@ -362,3 +362,33 @@ func TestNoHalfWordOnTheLastLine(t *testing.T) {
 		}
 	}
 }
+
+// A word wider than a line is cut into lines that each fit, the first
+// narrower by its indent, and nothing is lost or doubled.
+func TestLongWordCutToFit(t *testing.T) {
+	m := &fontMeasurer{}
+	st := style(&partyFormat, KindParagraph)
+	word := strings.Repeat("Đảng", 300)
+	text := "Ý kiến: " + word + " hết."
+	first, rest := textWidth-st.indent, textWidth
+	lines := wrap(m, st, text, first, rest)
+	if len(lines) < 10 {
+		t.Fatalf("a word of %d characters in %d lines", len([]rune(word)), len(lines))
+	}
+	m.setFont(st.font, st.size)
+	for i, l := range lines {
+		limit := rest
+		if i == 0 {
+			limit = first
+		}
+		if w := m.width(l); w > limit+0.01 {
+			t.Errorf("line %d is %.1f mm wide, more than %.1f: %q", i+1, w, limit, l)
+		}
+		if i > 0 && i < len(lines)-1 && m.width(l) < limit-10 {
+			t.Errorf("line %d of the cut word is only %.1f mm of %.1f", i+1, m.width(l), limit)
+		}
+	}
+	if got := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); got != strings.ReplaceAll(text, " ", "") {
+		t.Errorf("cutting lost or doubled text: %d runes, want %d", len([]rune(got)), len([]rune(strings.ReplaceAll(text, " ", ""))))
+	}
+}

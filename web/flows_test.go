@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -281,8 +282,23 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 	signInTab(t, ctx, ts, "approver")
 	run(t, ctx, navigate(ts.URL+"/meetings/1"), submit(`a[href="/meetings/1/finalize"]`))
 	look(t, ctx, "confirm-finalize")
-	run(t, ctx, submit("form.actions button.primary"))
-	has(t, "finalized", text(t, ctx), "Biên bản đã được thông qua", "đã thông qua", "Sửa đổi biên bản")
+	// The body's abbreviation is not known yet: no number is proposed, and
+	// the one typed is taken with the approval.
+	var proposed string
+	run(t, ctx, chromedp.Value("#number", &proposed, chromedp.ByQuery))
+	if proposed != "" {
+		t.Errorf("a number proposed for a body whose symbol is unknown: %q", proposed)
+	}
+	run(t, ctx, typeInto("#number", "01-BB/ĐU"), submit("form .actions button.primary"))
+	has(t, "finalized", text(t, ctx), "Biên bản đã được thông qua", "đã thông qua", "Sửa đổi biên bản", "01-BB/ĐU")
+
+	// The notice of conclusions, numbered as typed, then the register.
+	run(t, ctx, typeInto("#notice-number", "01-TB/ĐU"), submit(".notice-box form button.primary"))
+	has(t, "notice issued", text(t, ctx), "Số 01-TB/ĐU")
+	run(t, ctx, navigate(ts.URL+"/numbers?org="+url.QueryEscape(ownOrg)+"&year=2021"))
+	has(t, "register", text(t, ctx), "01-BB/ĐU", "01-TB/ĐU", "Hội nghị Ban Chấp hành Đảng bộ xã")
+	look(t, ctx, "numbers")
+	run(t, ctx, navigate(ts.URL+"/meetings/1"))
 
 	run(t, ctx, submit(`a[href="/meetings/1/amend"]`), typeInto("#f-title", "Hội nghị Ban Chấp hành Đảng bộ xã (sửa đổi)"), submit(".savebar button.primary"))
 	has(t, "amend without a reason", text(t, ctx), "Hãy ghi lý do sửa đổi")
@@ -318,7 +334,7 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 
 	run(t, ctx, navigate(ts.URL+"/meetings/2/delete"))
 	look(t, ctx, "confirm-delete")
-	run(t, ctx, submit("form.actions button.danger"))
+	run(t, ctx, submit("form .actions button.danger"))
 	has(t, "deleted", text(t, ctx), "Đã xóa bản nháp")
 
 	run(t, ctx, navigate(ts.URL+"/meetings/999"))

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -286,18 +285,34 @@ func (s *Server) confirmPage(action string) http.HandlerFunc {
 			s.pageError(w, r, err)
 			return
 		}
+		// Minutes without a number are offered the register's next one,
+		// which the secretary may change; none when the body's
+		// abbreviation is not known.
+		var number string
+		if action == "finalize" && m.Number == "" {
+			if n, err := s.app.ProposeNumber(r.Context(), m.Organization, m.Header, minutes.TypeMinutes, m.Date); err == nil {
+				number = n.String()
+			}
+		}
 		p := s.printer(r)
 		s.render(w, r, http.StatusOK, "confirm", p.T("web.title."+action, id), struct {
 			Action string
 			M      *minutes.Meeting
-		}{action, m})
+			Number string
+		}{action, m, number})
 	}
 }
 
 func (s *Server) postFinalize(w http.ResponseWriter, r *http.Request) {
 	id, version, err := idAndVersion(r)
 	if err == nil {
-		err = s.app.Finalize(r.Context(), id, version)
+		// A number typed (or the proposal kept) is taken in the same
+		// transaction as the approval; an emptied field approves without.
+		if n := minutes.Clean(r.PostFormValue("number")); n != "" {
+			err = s.app.FinalizeNumbered(r.Context(), id, version, minutes.NumberRequest{Number: n})
+		} else {
+			err = s.app.Finalize(r.Context(), id, version)
+		}
 	}
 	if err != nil {
 		s.pageError(w, r, err)
@@ -585,15 +600,19 @@ func (s *Server) postImport(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, status, "import", "", ip)
 }
 
-// backup sends every meeting with its history as the file import restores.
+// backup sends the whole backup as the file import restores, written as
+// the database is read. A failure once the download has begun cuts the
+// connection, so that the browser reports a failed download rather than
+// keeping half a backup.
 func (s *Server) backup(w http.ResponseWriter, r *http.Request) {
-	as, err := s.app.Backup(r.Context())
-	if err != nil {
+	// The first read answers whether the database can be read at all,
+	// while an error page can still be sent.
+	if err := s.app.Ping(r.Context()); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	var b bytes.Buffer
-	if err := record.EncodeBackup(&b, as, false); err != nil {
+	// A whole backup is an admin's (app.BackupTo): say so while a page can.
+	if err := minutes.Require(r.Context(), minutes.PermAdmin); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -601,5 +620,7 @@ func (s *Server) backup(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/yaml; charset=utf-8")
 	h.Set("Content-Disposition", `attachment; filename="sao-luu-bien-ban-`+time.Now().Format("2006-01-02")+`.yaml"`)
 	h.Set("Cache-Control", "no-store")
-	_, _ = w.Write(b.Bytes())
+	if _, err := s.app.BackupTo(r.Context(), w, false); err != nil {
+		panic(http.ErrAbortHandler)
+	}
 }

@@ -107,8 +107,10 @@ func (v *view) Can(perm string) bool {
 		return p.Can(minutes.PermRecord)
 	case "finalize":
 		return p.Can(minutes.PermFinalize)
-	case "admin":
+	case "admin": // the users page: only with accounts
 		return v.User != nil && p.Can(minutes.PermAdmin)
+	case "backup":
+		return p.Can(minutes.PermAdmin)
 	}
 	return false
 }

@@ -1,31 +1,70 @@
 package main
 
 import (
-	"bytes"
 	"context"
+	"errors"
+	"io"
 
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-vn/minutes/internal/safewrite"
 	"github.com/minutes-vn/minutes/minutes"
-	"github.com/minutes-vn/minutes/record"
 )
 
-// runBackup writes every meeting with its record keeping and history
-// (export --all): the file that import restores.
+// runBackup writes everything the database holds (export --all): the file
+// that import restores, written as the database is read, so that 100,000
+// meetings take the memory of a page of them. A file appears whole or not
+// at all.
 func runBackup(ctx context.Context, f *factory, opts *exportOptions) error {
-	as, err := f.App().Backup(ctx)
-	if err != nil {
+	var n int
+	write := func(w io.Writer) error {
+		var err error
+		n, err = f.App().BackupTo(ctx, w, opts.Format == fmtJSON)
 		return err
 	}
-	var b bytes.Buffer
-	if err := record.EncodeBackup(&b, as, opts.Format == fmtJSON); err != nil {
-		return err
+	if opts.Output == "-" {
+		out := &errWriter{w: f.IO.Out}
+		if err := write(out); err != nil {
+			if out.err != nil {
+				return minutes.Errorm(minutes.EFAILED, "output.failed", "-", out.err)
+			}
+			return err
+		}
+	} else {
+		var out *errWriter
+		err := safewrite.Stream(opts.Output, modeBackup, opts.Force, func(w io.Writer) error {
+			out = &errWriter{w: w}
+			return write(out)
+		})
+		switch {
+		case err == nil:
+		case errors.Is(err, safewrite.ErrNotRegular):
+			return minutes.Errorm(minutes.EUSAGE, "output.not_regular", opts.Output)
+		case errors.Is(err, safewrite.ErrExists):
+			return minutes.Errorm(minutes.EUSAGE, "output.exists", opts.Output)
+		case out != nil && out.err == nil:
+			return err // the database's, not the file's
+		default:
+			return minutes.Errorm(minutes.EFAILED, "output.failed", opts.Output, err)
+		}
 	}
-	if err := writeOutput(f, opts.Output, b.Bytes(), opts.Force, modeBackup); err != nil {
-		return err
-	}
-	f.say(f.T("backup.done", len(as)))
+	f.say(f.T("backup.done", n))
 	return nil
+}
+
+// errWriter remembers the first error of writing to w, so that a failure
+// of the output (disk full) is told apart from one of the database.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(b []byte) (int, error) {
+	n, err := e.w.Write(b)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
 }
 
 var backupMessages = minutes.Messages{

@@ -230,11 +230,14 @@ func TestBackupRestoreCLI(t *testing.T) {
 		t.Setenv("XDG_DATA_HOME", t.TempDir())
 		recState(t, dsn)
 		backup := mustRun(t, dsn, "export", "--all", "--format", "yaml")
-		if n := strings.Count(backup, "\n  uid: "); n != 3 {
+		if n := strings.Count(backup, "\nrecord:\n  uid: "); n != 3 {
 			t.Fatalf("backup holds %d meetings, want the 3 that exist", n)
 		}
-		if regexp.MustCompile(`(?m)^\s*id:`).MatchString(backup) {
-			t.Fatal("the backup prints database IDs")
+		// Since format 2 (issue 15): the header, the deleted draft's
+		// history under its number, and the numbers of meetings.
+		if !strings.HasPrefix(backup, "backup:\n  format: 2\n") || !strings.Contains(backup, "\ndeleted:\n  uid: ") ||
+			!regexp.MustCompile(`(?m)^deleted:\n  uid: .*\n  id: 3\n`).MatchString(backup) {
+			t.Fatalf("the backup lacks its header or the deleted draft 3:\n%s", backup)
 		}
 		for _, want := range []string{"\n  tasks:\n", "status: done", "status: dropped", "reason: 'Ghi nhầm: chưa xong'", "status_changed_at: ", "text: Dự thảo lần 2"} {
 			if !strings.Contains(backup, want) {

@@ -171,6 +171,11 @@ func runReport(ctx context.Context, f *factory, opts *reportOptions) error {
 		if opts.Output == "" {
 			opts.Output = "-"
 		}
+		if opts.Format == fmtCSV && (opts.Output != "-" || isFile(f.IO.Out)) {
+			// A file is for Excel, which reads UTF-8 without a BOM as the
+			// local code page; a pipe to a script gets none.
+			data = append([]byte(record.BOM), data...)
+		}
 	default:
 		org, header, err := in.IssuingBody()
 		if err != nil {

@@ -167,6 +167,16 @@ func TestReportQuarterly(t *testing.T) {
 			if !strings.Contains(csv, "quarter,") || !strings.Contains(csv, ","+q.String()+",") {
 				t.Errorf("--format csv lacks the quarter row:\n%s", csv)
 			}
+			// Piped to a script: no byte order mark; into a file, for
+			// Excel, the mark first and the same figures after it.
+			if strings.HasPrefix(csv, "\ufeff") {
+				t.Errorf("--format csv piped begins with a byte order mark")
+			}
+			file := filepath.Join(t.TempDir(), "so-lieu.csv")
+			mustRun(t, dsn, append(args[:4], "--format", "csv", "-o", file)...)
+			if b, err := os.ReadFile(file); err != nil || string(b) != "\ufeff"+csv {
+				t.Errorf("--format csv -o FILE: %v\n%q\nwant the mark, then\n%q", err, b, csv)
+			}
 		}
 
 		// Over several bodies, a report is issued by the office: refused

@@ -1045,140 +1045,105 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
-	rangeID := 0
-	cidArray := make(map[int]*untypedKeyMap)
-	cidArrayKeys := make([]int, 0)
-	prevCid := -2
-	prevWidth := -1
-	interval := false
-	startCid := 1
-	cwLen := LastRune + 1
+func (f *Fpdf) generateCIDFontMap(font *fontDefType, lastRune int) {
+	f.out("/W [" + cidWidths(font.Cw, font.usedRunes, lastRune) + " ]")
+}
 
-	// for each character
-	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
+// cidRange is a run of consecutive CIDs in the /W array, from start.
+type cidRange struct {
+	start    int
+	widths   []int
+	interval bool // ends with equal widths
+}
+
+// cidWidths is the content of a CID font's /W array: the widths of the
+// runes up to lastRune that the font has (cw) — the first 256 always, the
+// others when used — in runs of consecutive CIDs, a run of one width
+// written "first last width", the others "first [ w w … ]".
+//
+// Fork: upstream ported TCPDF's PHP arrays (a slice of interface keys
+// searched for the next free integer key on every append), quadratic or
+// worse in the length of a run: a fifth of rendering one meeting. This
+// gives the same bytes (TestCIDWidthsAsUpstream) in one pass.
+func cidWidths(cw []int, used map[int]int, lastRune int) string {
+	var ranges []*cidRange
+	var cur *cidRange
+	prevCid, prevWidth := -2, -1
+	interval := false
+	open := func(start int, widths ...int) {
+		cur = &cidRange{start: start, widths: widths}
+		ranges = append(ranges, cur)
+	}
+	for cid := 1; cid <= lastRune; cid++ { // a rune beyond cw panics, as upstream: render recovers
+		if cw[cid] == 0 {
 			continue
 		}
-		width := font.Cw[cid]
+		width := cw[cid]
 		if width == 65535 {
 			width = 0
 		}
-		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
+		if n, ok := used[cid]; cid > 255 && (!ok || n == 0) {
 			continue
 		}
-
-		if cid == prevCid+1 {
-			if width == prevWidth {
-
-				if width == cidArray[rangeID].get(0) {
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].pop()
-					rangeID = prevCid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]interface{}, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, prevWidth)
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = true
-				cidArray[rangeID].put("interval", 1)
+		switch {
+		case cid == prevCid+1 && width == prevWidth:
+			if width == cur.widths[0] {
+				cur.widths = append(cur.widths, width)
 			} else {
-				if interval {
-					// new range
-					rangeID = cid
-					r := untypedKeyMap{
-						valueSet: make([]int, 0),
-						keySet:   make([]interface{}, 0),
-					}
-					cidArray[rangeID] = &r
-					cidArrayKeys = append(cidArrayKeys, rangeID)
-					cidArray[rangeID].put(nil, width)
-				} else {
-					cidArray[rangeID].put(nil, width)
-				}
-				interval = false
+				// The previous width starts a run of equal ones.
+				cur.widths = cur.widths[:len(cur.widths)-1]
+				open(prevCid, prevWidth, width)
 			}
-		} else {
-			rangeID = cid
-			r := untypedKeyMap{
-				valueSet: make([]int, 0),
-				keySet:   make([]interface{}, 0),
+			interval = true
+			cur.interval = true
+		case cid == prevCid+1:
+			if interval {
+				open(cid, width)
+			} else {
+				cur.widths = append(cur.widths, width)
 			}
-			cidArray[rangeID] = &r
-			cidArrayKeys = append(cidArrayKeys, rangeID)
-			cidArray[rangeID].put(nil, width)
+			interval = false
+		default:
+			open(cid, width)
 			interval = false
 		}
-		prevCid = cid
-		prevWidth = width
-
+		prevCid, prevWidth = cid, width
 	}
-	previousKey := -1
-	nextKey := -1
-	isInterval := false
-	for g := 0; g < len(cidArrayKeys); {
-		key := cidArrayKeys[g]
-		ws := *cidArray[key]
-		cws := len(ws.keySet)
-		if (key == nextKey) && (!isInterval) && (ws.getIndex("interval") < 0 || cws < 4) {
-			if cidArray[key].getIndex("interval") >= 0 {
-				cidArray[key].delete("interval")
-			}
-			cidArray[previousKey] = arrayMerge(cidArray[previousKey], cidArray[key])
-			cidArrayKeys = remove(cidArrayKeys, key)
+	// A run that follows its neighbour without a gap joins it, unless
+	// either is a run of three or more equal widths.
+	var out []*cidRange
+	nextKey, isInterval := -1, false
+	for _, r := range ranges {
+		n := len(r.widths)
+		if r.start == nextKey && !isInterval && (!r.interval || n < 3) && len(out) > 0 {
+			prev := out[len(out)-1]
+			prev.widths = append(prev.widths, r.widths...)
 		} else {
-			g++
-			previousKey = key
+			out = append(out, r)
 		}
-		nextKey = key + cws
-		if ws.getIndex("interval") >= 0 {
-			if cws > 3 {
-				isInterval = true
-			} else {
-				isInterval = false
-			}
-			cidArray[key].delete("interval")
-			nextKey--
-		} else {
-			isInterval = false
-		}
+		nextKey = r.start + n
+		isInterval = r.interval && n >= 3
 	}
 	var w fmtBuffer
-	for _, k := range cidArrayKeys {
-		ws := cidArray[k]
-		if len(arrayCountValues(ws.valueSet)) == 1 {
-			w.printf(" %d %d %d", k, k+len(ws.valueSet)-1, ws.get(0))
-		} else {
-			w.printf(" %d [ %s ]\n", k, implode(" ", ws.valueSet))
+	for _, r := range out {
+		same := true
+		for _, x := range r.widths[1:] {
+			same = same && x == r.widths[0]
 		}
+		if same {
+			w.printf(" %d %d %d", r.start, r.start+len(r.widths)-1, r.widths[0])
+			continue
+		}
+		w.printf(" %d [ ", r.start)
+		for i, x := range r.widths {
+			if i > 0 {
+				w.printf(" ")
+			}
+			w.printf("%d", x)
+		}
+		w.printf(" ]\n")
 	}
-	f.out("/W [" + w.String() + " ]")
-}
-
-func implode(sep string, arr []int) string {
-	var s fmtBuffer
-	for i := 0; i < len(arr)-1; i++ {
-		s.printf("%v", arr[i])
-		s.printf("%s", sep)
-	}
-	if len(arr) > 0 {
-		s.printf("%v", arr[len(arr)-1])
-	}
-	return s.String()
-}
-
-// arrayCountValues counts the occurrences of each item in the $mp array.
-func arrayCountValues(mp []int) map[int]int {
-	answer := make(map[int]int)
-	for _, v := range mp {
-		answer[v] = answer[v] + 1
-	}
-	return answer
+	return w.String()
 }
 
 func (f *Fpdf) putresourcedict() {

@@ -6,7 +6,9 @@
 package safewrite
 
 import (
+	"bufio"
 	"errors"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -27,6 +29,15 @@ var (
 // os.CreateTemp, whose files are 0600 whatever the umask says). An existing
 // regular file is replaced only when replace is true.
 func File(path string, data []byte, mode fs.FileMode, replace bool) error {
+	return Stream(path, mode, replace, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// Stream is File for what write writes, as it is produced (a backup of any
+// size): the file appears whole once write has returned nil, or not at all.
+func Stream(path string, mode fs.FileMode, replace bool, write func(w io.Writer) error) error {
 	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
 		return ErrNotRegular
 	} else if err == nil && !replace {
@@ -46,7 +57,12 @@ func File(path string, data []byte, mode fs.FileMode, replace bool) error {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // gone after the rename; cleans up on failure
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -48,6 +48,8 @@ func Postgres(t testing.TB) string {
 	// public, it outlives the per-test schemas. Two tests racing to create
 	// it is harmless: one wins.
 	_, _ = db.Exec(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public`)
+	// minutes check verifies indexes with amcheck when it is there.
+	_, _ = db.Exec(`CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA public`)
 	var b [6]byte
 	_, _ = rand.Read(b[:])
 	name := fmt.Sprintf("t_%x_%d", b, time.Now().UnixNano()%1e6)

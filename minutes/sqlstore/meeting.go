@@ -148,7 +148,7 @@ func (s *Store) createBatch(ctx context.Context, tx *sqlx.Tx, batch []*minutes.M
 		m.FinalizedAt, m.FinalizedBy = nil, ""
 		uids[i] = newUID()
 	}
-	if err := s.insertMeetings(ctx, tx, batch, uids); err != nil {
+	if err := s.insertMeetings(ctx, tx, batch, uids, false); err != nil {
 		return err
 	}
 	if err := s.insertParts(ctx, tx, batch...); err != nil {
@@ -444,13 +444,33 @@ const contentColumns = `organization, parent_organization, header, number, title
 	start_time, end_time, place, location, secretary_name, secretary_title,
 	present, at_least, invited, composition, summary, comment_count, org_key`
 
-func (s *Store) insertMeeting(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, uid string) error {
-	return s.insertMeetings(ctx, tx, []*minutes.Meeting{m}, []string{uid})
+// insertMeeting writes the meeting row of m under a new number, or under
+// m.ID when keepID (a backup restored with its numbers).
+func (s *Store) insertMeeting(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, uid string, keepID bool) error {
+	return s.insertMeetings(ctx, tx, []*minutes.Meeting{m}, []string{uid}, keepID)
 }
 
 // insertMeetings writes the meeting rows of ms, whose uids are given, and
-// sets each one's ID.
-func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string) error {
+// sets each one's ID: a number never given before, or, when keepIDs, the
+// one each meeting carries.
+func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string, keepIDs bool) error {
+	if !keepIDs {
+		first, err := s.newIDs(ctx, tx, "meetings", len(ms))
+		if err != nil {
+			return err
+		}
+		for i, m := range ms {
+			m.ID = 0
+			if first > 0 {
+				m.ID = first + int64(i)
+			}
+		}
+	}
+	explicit := len(ms) > 0 && ms[0].ID != 0
+	columns := contentColumns + `, uid, status, version, created_at, updated_at, finalized_by, finalized_at`
+	if explicit {
+		columns += `, id`
+	}
 	byUID := make(map[string]*minutes.Meeting, len(ms))
 	rows := make([][]any, len(ms))
 	for i, m := range ms {
@@ -459,9 +479,12 @@ func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.M
 			fin = s.ts(*m.FinalizedAt)
 		}
 		rows[i] = append(s.contentArgs(m), uids[i], m.Status, m.Version, s.ts(m.CreatedAt), s.ts(m.UpdatedAt), m.FinalizedBy, fin)
+		if explicit {
+			rows[i] = append(rows[i], m.ID)
+		}
 		byUID[uids[i]] = m
 	}
-	err := insertReturning(ctx, tx, "meetings", contentColumns+`, uid, status, version, created_at, updated_at, finalized_by, finalized_at`,
+	err := insertReturning(ctx, tx, "meetings", columns,
 		rows, "id, uid", func(r *sql.Rows) error {
 			var id int64
 			var uid string
@@ -481,12 +504,13 @@ func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.M
 	return insertRows(ctx, tx, "search_index", s.searchKey()+", text", search)
 }
 
-// insertParts writes the ordered child rows of ms.
+// insertParts writes the ordered child rows of ms, the conclusions under
+// new numbers.
 func (s *Store) insertParts(ctx context.Context, tx *sqlx.Tx, ms ...*minutes.Meeting) error {
 	if err := s.insertPlainParts(ctx, tx, ms...); err != nil {
 		return err
 	}
-	return s.insertConclusions(ctx, tx, ms...)
+	return s.insertConclusions(ctx, tx, false, ms...)
 }
 
 // insertPlainParts writes the child rows other than the conclusions, one
@@ -530,17 +554,42 @@ func (s *Store) insertPlainParts(ctx context.Context, tx *sqlx.Tx, ms ...*minute
 	return nil
 }
 
-// insertConclusions writes the conclusions of ms and sets their IDs.
-func (s *Store) insertConclusions(ctx context.Context, tx *sqlx.Tx, ms ...*minutes.Meeting) error {
+// insertConclusions writes the conclusions of ms and sets their IDs: new
+// numbers, or the ones they carry when keepIDs (a restore with numbers).
+func (s *Store) insertConclusions(ctx context.Context, tx *sqlx.Tx, keepIDs bool, ms ...*minutes.Meeting) error {
 	byID := make(map[int64]*minutes.Meeting, len(ms))
-	var rows [][]any
+	n := 0
+	for _, m := range ms {
+		n += len(m.Conclusions)
+	}
+	var next int64
+	if !keepIDs {
+		var err error
+		if next, err = s.newIDs(ctx, tx, "conclusions", n); err != nil {
+			return err
+		}
+	}
+	columns := "meeting_id, pos, content, owner, due"
+	explicit := keepIDs || next > 0
+	if explicit {
+		columns += ", id"
+	}
+	rows := make([][]any, 0, n)
 	for _, m := range ms {
 		byID[m.ID] = m
 		for i, c := range m.Conclusions {
-			rows = append(rows, []any{m.ID, i + 1, c.Content, c.Owner, nullDate(c.Due)})
+			row := []any{m.ID, i + 1, c.Content, c.Owner, nullDate(c.Due)}
+			if explicit {
+				id := c.ID
+				if !keepIDs {
+					id, next = next, next+1
+				}
+				row = append(row, id)
+			}
+			rows = append(rows, row)
 		}
 	}
-	return insertReturning(ctx, tx, "conclusions", "meeting_id, pos, content, owner, due", rows, "id, meeting_id, pos", func(r *sql.Rows) error {
+	return insertReturning(ctx, tx, "conclusions", columns, rows, "id, meeting_id, pos", func(r *sql.Rows) error {
 		var id, meetingID int64
 		var pos int
 		if err := r.Scan(&id, &meetingID, &pos); err != nil {

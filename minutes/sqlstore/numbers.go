@@ -123,11 +123,11 @@ func (s *Store) registrationSelect() string {
 func (s *Store) held(ctx context.Context, tx *sqlx.Tx, regs []minutes.Registration) (map[regKey]minutes.Registration, error) {
 	out := map[regKey]minutes.Registration{}
 	want := make(map[regKey]bool, len(regs))
-	orgs, types, seqs := map[string]bool{}, map[string]bool{}, map[int]bool{}
+	orgs, types, starts, seqs := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[int]bool{}
 	for _, r := range regs {
 		k := keyOf(&r)
 		want[k] = true
-		orgs[k.org], types[k.typ], seqs[k.seq] = true, true, true
+		orgs[k.org], types[k.typ], starts[k.start], seqs[k.seq] = true, true, true, true
 	}
 	if len(want) == 0 {
 		return out, nil
@@ -140,11 +140,19 @@ func (s *Store) held(ctx context.Context, tx *sqlx.Tx, regs []minutes.Registrati
 	for t := range types {
 		args = append(args, t)
 	}
+	for p := range starts {
+		args = append(args, p)
+	}
 	for q := range seqs {
 		args = append(args, q)
 	}
+	// Every column of the unique key is named, so that the index is walked
+	// to the numbers themselves: without the periods, each call read every
+	// number of the body and type, and a restore, registering its meetings
+	// one at a time, slowed as the register grew.
 	var rows []registrationRow
-	q := s.registrationSelect() + ` WHERE org_key IN ` + in(len(orgs)) + ` AND doc_type IN ` + in(len(types)) + ` AND seq IN ` + in(len(seqs))
+	q := s.registrationSelect() + ` WHERE org_key IN ` + in(len(orgs)) + ` AND doc_type IN ` + in(len(types)) +
+		` AND period_start IN ` + in(len(starts)) + ` AND seq IN ` + in(len(seqs))
 	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
 		return nil, fmt.Errorf("register: %w", err)
 	}

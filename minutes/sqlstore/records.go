@@ -6,13 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
 	"github.com/minutes-vn/minutes/minutes"
-	"github.com/minutes-vn/minutes/schema"
 )
 
 // Minutes as records: finalize, amend, history, backup and restore. The
@@ -285,155 +282,6 @@ func (s *Store) FindMeetingVersion(ctx context.Context, id int64, version int) (
 	return m, err
 }
 
-// Backup returns every meeting with its identity and history. Entries of
-// restores are left out: they belong to the database a backup was restored
-// into, and leaving them out makes backup → restore → backup give the same
-// bytes.
-func (s *Store) Backup(ctx context.Context) ([]*minutes.Archive, error) {
-	var out []*minutes.Archive
-	// One consistent view of the whole database, even while others write.
-	var opts *sql.TxOptions
-	if s.dialect == schema.Postgres {
-		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
-	}
-	tx, err := s.db.BeginTxx(ctx, opts)
-	if err != nil {
-		return nil, fmt.Errorf("begin: %w", err)
-	}
-	defer tx.Rollback()
-	ms, err := s.findMeetings(ctx, tx, minutes.Filter{})
-	if err != nil {
-		return nil, err
-	}
-	var ids []struct {
-		ID  int64  `db:"id"`
-		UID string `db:"uid"`
-	}
-	if err := tx.SelectContext(ctx, &ids, `SELECT id, uid FROM meetings`); err != nil {
-		return nil, fmt.Errorf("backup: %w", err)
-	}
-	uidOf := make(map[int64]string, len(ids))
-	for _, r := range ids {
-		uidOf[r.ID] = r.UID
-	}
-	tasks, err := s.backupTasks(ctx, tx)
-	if err != nil {
-		return nil, err
-	}
-	byUID := make(map[string]*minutes.Archive, len(ms))
-	for _, m := range ms {
-		a := &minutes.Archive{UID: uidOf[m.ID], Meeting: m, Tasks: tasks[m.ID]}
-		byUID[a.UID] = a
-		out = append(out, a)
-	}
-	rows, err := tx.QueryxContext(ctx, tx.Rebind(`SELECT `+historyColumns+` FROM history h
-		WHERE h.action <> ? AND h.meeting_uid IN (SELECT uid FROM meetings) ORDER BY h.id`), minutes.ActionRestored)
-	if err != nil {
-		return nil, fmt.Errorf("backup history: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r historyRow
-		if err := rows.StructScan(&r); err != nil {
-			return nil, fmt.Errorf("backup history: %w", err)
-		}
-		a := byUID[r.MeetingUID]
-		if a == nil {
-			continue // a meeting created after the meetings were read
-		}
-		c, err := r.change()
-		if err != nil {
-			return nil, err
-		}
-		a.History = append(a.History, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("backup history: %w", err)
-	}
-	return out, tx.Commit()
-}
-
-// Restore stores archived meetings as they were.
-func (s *Store) Restore(ctx context.Context, as []*minutes.Archive) (restored, skipped int, err error) {
-	if err := minutes.CheckArchives(as); err != nil {
-		return 0, 0, err
-	}
-	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		restored, skipped = 0, 0
-		for _, a := range as {
-			var n int
-			if err := tx.GetContext(ctx, &n, tx.Rebind(`SELECT COUNT(*) FROM meetings WHERE uid = ?`), a.UID); err != nil {
-				return fmt.Errorf("restore: %w", err)
-			}
-			if n > 0 {
-				skipped++
-				continue
-			}
-			if err := s.restore(ctx, tx, a); err != nil {
-				return readOnlyConflict(err, a.Meeting.ID)
-			}
-			restored++
-		}
-		return nil
-	})
-	var pe *pq.Error
-	if errors.As(err, &pe) && pe.Code == "23505" {
-		// Someone restored the same meetings meanwhile (PostgreSQL; SQLite
-		// serializes writers): nothing of ours was stored.
-		return 0, 0, minutes.Errorm(minutes.ECONFLICT, "records.restore_race")
-	}
-	if err != nil {
-		return 0, 0, err
-	}
-	s.refreshStatistics(ctx, restored)
-	return restored, skipped, nil
-}
-
-func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive) error {
-	m := *a.Meeting
-	m.Normalize()
-	if err := s.insertMeeting(ctx, tx, &m, a.UID); err != nil {
-		return err
-	}
-	a.Meeting.ID = m.ID
-	// A meeting deleted here and restored from an older backup already has
-	// part of its history: keep that, add only what is missing.
-	var have []historyRow
-	if err := tx.SelectContext(ctx, &have, tx.Rebind(`SELECT `+historyColumns+` FROM history h WHERE h.meeting_uid = ?`), a.UID); err != nil {
-		return fmt.Errorf("restore: %w", err)
-	}
-	type key struct {
-		version int
-		action  string
-		at      time.Time
-	}
-	seen := make(map[key]bool, len(have))
-	for _, h := range have {
-		seen[key{h.Version, h.Action, h.At.Truncate(time.Microsecond)}] = true
-	}
-	for _, c := range a.History {
-		if seen[key{c.Version, c.Action, c.At.UTC().Truncate(time.Microsecond)}] {
-			continue
-		}
-		if err := s.insertChange(ctx, tx, m.ID, a.UID, c); err != nil {
-			return err
-		}
-	}
-	err := s.openRecordWrite(ctx, tx, m.ID, m.Version, func() error {
-		if err := s.addHistory(ctx, tx, &m, a.UID, minutes.ActionRestored, nil, ""); err != nil {
-			return err
-		}
-		return s.insertParts(ctx, tx, &m)
-	})
-	if err != nil {
-		return err
-	}
-	if err := s.registerMeeting(ctx, tx, &m); err != nil {
-		return err
-	}
-	return s.restoreTasks(ctx, tx, &m, a.Tasks)
-}
-
 // insertChange writes a history entry as it was, under the meeting's new ID.
 func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid string, c minutes.Change) error {
 	snap := ""
@@ -455,7 +303,7 @@ func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid str
 
 // Messages are the store's own messages: what the database itself refuses
 // or cannot do. The rules of the domain speak through minutes.DomainMessages.
-var Messages = minutes.JoinMessages(dsnMessages, storeMessages, faultMessages)
+var Messages = minutes.JoinMessages(dsnMessages, storeMessages, faultMessages, checkMessages)
 
 var storeMessages = minutes.Messages{
 	"records.read_only": {

@@ -71,6 +71,12 @@ func taskWhere(ctx context.Context, f minutes.TaskFilter) (string, []any) {
 	if f.MeetingID != 0 {
 		add("x.meeting_id = ?", f.MeetingID)
 	}
+	if len(f.MeetingIDs) > 0 {
+		conds = append(conds, "x.meeting_id IN ("+placeholders(len(f.MeetingIDs))+")")
+		for _, id := range f.MeetingIDs {
+			args = append(args, id)
+		}
+	}
 	if f.Status != "" {
 		add("x.status = ?", f.Status)
 	}
@@ -250,8 +256,7 @@ func (s *Store) AddTaskNote(ctx context.Context, id int64, text string) (*minute
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO task_notes (conclusion_id, at, text, db_user, os_user)
-			VALUES (?, ?, ?, ?, ?)`), id, s.ts(s.Now()), text, s.dbUser, s.person(ctx)); err != nil {
+		if err := s.insertTaskNotes(ctx, tx, [][]any{{id, s.ts(s.Now()), text, s.dbUser, s.person(ctx)}}); err != nil {
 			return fmt.Errorf("add note to task %d: %w", id, err)
 		}
 		if err := s.taskHistory(ctx, tx, t, minutes.ActionTaskNote, text); err != nil {
@@ -285,10 +290,10 @@ func hasFollowUp(t minutes.Task) bool {
 		t.Reason != "" || t.Note != "" || !t.DoneOn.IsZero()
 }
 
-// backupTasks returns the tasks with follow-up, by meeting ID, each
-// meeting's by position.
-func (s *Store) backupTasks(ctx context.Context, tx *sqlx.Tx) (map[int64][]minutes.Task, error) {
-	ts, err := s.findTasks(ctx, tx, minutes.TaskFilter{}, false)
+// backupTasks returns the tasks with follow-up of the meetings ids, by
+// meeting ID, each meeting's by position.
+func (s *Store) backupTasks(ctx context.Context, tx *sqlx.Tx, ids []int64) (map[int64][]minutes.Task, error) {
+	ts, err := s.findTasks(ctx, tx, minutes.TaskFilter{MeetingIDs: ids}, false)
 	if err != nil {
 		return nil, err
 	}
@@ -329,7 +334,24 @@ func (s *Store) restoreTasks(ctx context.Context, tx *sqlx.Tx, m *minutes.Meetin
 		}
 	}
 	// Inserted in order, so that their IDs keep the notes oldest first.
-	return insertRows(ctx, tx, "task_notes", "conclusion_id, at, text, db_user, os_user", notes)
+	return s.insertTaskNotes(ctx, tx, notes)
+}
+
+// insertTaskNotes writes notes (conclusion_id, at, text, db_user, os_user)
+// under new numbers.
+func (s *Store) insertTaskNotes(ctx context.Context, tx *sqlx.Tx, notes [][]any) error {
+	first, err := s.newIDs(ctx, tx, "task_notes", len(notes))
+	if err != nil || len(notes) == 0 {
+		return err
+	}
+	columns := "conclusion_id, at, text, db_user, os_user"
+	if first > 0 {
+		columns += ", id"
+		for i := range notes {
+			notes[i] = append(notes[i], first+int64(i))
+		}
+	}
+	return insertRows(ctx, tx, "task_notes", columns, notes)
 }
 
 // conclusionRow is a stored conclusion as replaceConclusions compares it.
@@ -412,10 +434,19 @@ func (s *Store) replaceConclusions(ctx context.Context, tx *sqlx.Tx, m *minutes.
 			return err
 		}
 	}
+	next, err := s.newIDs(ctx, tx, "conclusions", len(fresh))
+	if err != nil {
+		return err
+	}
 	for _, i := range fresh {
 		c := &m.Conclusions[i]
-		if err := tx.QueryRowxContext(ctx, tx.Rebind(`INSERT INTO conclusions (meeting_id, pos, content, owner, due)
-			VALUES (?, ?, ?, ?, ?) RETURNING id`), m.ID, i+1, c.Content, c.Owner, nullDate(c.Due)).Scan(&c.ID); err != nil {
+		q, args := `INSERT INTO conclusions (meeting_id, pos, content, owner, due) VALUES (?, ?, ?, ?, ?) RETURNING id`,
+			[]any{m.ID, i + 1, c.Content, c.Owner, nullDate(c.Due)}
+		if next > 0 {
+			q, args = `INSERT INTO conclusions (meeting_id, pos, content, owner, due, id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`, append(args, next)
+			next++
+		}
+		if err := tx.QueryRowxContext(ctx, tx.Rebind(q), args...).Scan(&c.ID); err != nil {
 			return fmt.Errorf("insert conclusion %d of meeting %d: %w", i+1, m.ID, err)
 		}
 	}
