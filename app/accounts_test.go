@@ -331,6 +331,18 @@ func TestScope(t *testing.T) {
 		if err := a.Finalize(approver, draftA.ID, 0); err != nil {
 			t.Fatal(err)
 		}
+		if v, err := a.Verify(viewer, draftA.ID); err != nil || len(v.Findings) != 0 {
+			t.Fatalf("the seal of minutes finalized by a signed-in approver: %+v %v", v, err)
+		}
+		if _, err := a.Verify(viewer, finalB.ID); minutes.ErrorCode(err) != minutes.ENOTFOUND {
+			t.Fatalf("verifying another office's minutes: %v", err)
+		}
+		if _, err := a.Verify(viewer, 0); minutes.ErrorCode(err) != minutes.EFORBIDDEN {
+			t.Fatalf("a viewer verifying the whole database: %v", err)
+		}
+		if v, err := a.Verify(ctx, 0); err != nil || len(v.Findings) != 0 {
+			t.Fatalf("verify: %+v %v", v, err)
+		}
 		h, err := a.History(viewer, draftA.ID)
 		if err != nil || h[len(h)-1].OSUser != "duyet" || h[len(h)-1].Action != minutes.ActionFinalized {
 			t.Fatalf("history %+v %v", h, err)

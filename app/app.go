@@ -39,6 +39,12 @@ type Store interface {
 	// the number written so far; an error from next rolls all back.
 	CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error)
 
+	// Sealed returns every meeting finalized now or before (id alone when
+	// not 0) as its tables hold it, with the history entries that finalized,
+	// amended or restored it, oldest first; Meeting is nil for one no longer
+	// stored. What Verify checks.
+	Sealed(ctx context.Context, id int64) ([]*minutes.Archive, error)
+
 	// BackupTo hands put the whole backup a part at a time: the header,
 	// the meetings, the deleted drafts, the reports' numbers. It returns
 	// the number of meetings.

@@ -39,7 +39,11 @@ func (s *Service) Meeting(ctx context.Context, id int64) (*minutes.Meeting, erro
 	if err != nil {
 		return nil, err
 	}
-	return st.FindMeetingByID(ctx, id)
+	m, err := st.FindMeetingByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return m, s.seal(ctx, st, m)
 }
 
 // Version is a meeting as it was at one version, and where that version
@@ -63,7 +67,7 @@ func (s *Service) MeetingVersion(ctx context.Context, id int64, version int) (Ve
 		if err != nil {
 			return Version{}, err
 		}
-		return Version{Meeting: cur, Current: cur.Version}, nil
+		return Version{Meeting: cur, Current: cur.Version}, s.seal(ctx, st, cur)
 	}
 	v := Version{}
 	switch {
@@ -76,7 +80,7 @@ func (s *Service) MeetingVersion(ctx context.Context, id int64, version int) (Ve
 	if v.Meeting, err = st.FindMeetingVersion(ctx, id, version); err != nil {
 		return Version{}, err
 	}
-	return v, nil
+	return v, s.seal(ctx, st, v.Meeting)
 }
 
 // Meetings returns the meetings that f selects, by date then ID.

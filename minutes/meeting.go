@@ -78,6 +78,11 @@ type Meeting struct {
 	UpdatedAt   time.Time
 	FinalizedAt *time.Time
 	FinalizedBy string
+	// Seal is the seal of this version of finalized minutes computed from
+	// the record as read (record.Seal), for show and the documents' metadata;
+	// set by app on finalized minutes whose version is sealed, "" otherwise.
+	// It is not part of the record format.
+	Seal string
 	// Existing is set by the store instead of storing m when m repeats,
 	// word for word, meeting ID that holds the same number: importing a
 	// record twice does not make two 15-BB/TU.
@@ -414,6 +419,18 @@ type Change struct {
 	Fields    []string
 	Reason    string
 	Snapshot  *Meeting // the record after the change; nil when not kept
+	// Hash seals the version this entry made or restored (finalized,
+	// amended, restored): SHA-256 over the entry, the record after it and
+	// the seal of the version before (record.Seal). Empty on other entries
+	// and on those written before seals existed (migration 006).
+	Hash string
+}
+
+// Sealing reports whether entries of action seal a version: those that
+// make one of finalized minutes. A restored entry repeats the seal of the
+// version it restores; follow-up of tasks changes no content.
+func Sealing(action string) bool {
+	return action == ActionFinalized || action == ActionAmended
 }
 
 // Archive is a meeting as a backup keeps it: the record with its status,

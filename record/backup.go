@@ -69,6 +69,7 @@ type MetaChange struct {
 	Fields   []string  `yaml:"fields,omitempty,flow" json:"fields,omitempty"`
 	Reason   string    `yaml:"reason,omitempty" json:"reason,omitempty"`
 	Snapshot *Wire     `yaml:"snapshot,omitempty" json:"snapshot,omitempty"`
+	Hash     string    `yaml:"hash,omitempty" json:"hash,omitempty"` // the seal (record.Seal)
 
 	snapshot *minutes.Meeting // decoded form of Snapshot
 }
@@ -186,7 +187,7 @@ func (d *Doc) BackupPart() *minutes.BackupPart {
 var (
 	metaKeys     = []string{"uid", "id", "conclusion_ids", "status", "version", "created_at", "updated_at", "finalized_at", "finalized_by", "tasks", "history"}
 	snapMetaKeys = []string{"status", "version", "created_at", "updated_at", "finalized_at", "finalized_by"}
-	changeKeys   = []string{"version", "action", "at", "db_user", "os_user", "fields", "reason", "snapshot"}
+	changeKeys   = []string{"version", "action", "at", "db_user", "os_user", "fields", "reason", "snapshot", "hash"}
 	taskKeys     = []string{"conclusion", "status", "done_on", "note", "reason", "status_changed_at", "notes"}
 	taskNoteKeys = []string{"at", "text", "by", "db_user"}
 )
@@ -264,6 +265,8 @@ func (r *reader) change(n *yaml.Node, path string) MetaChange {
 			c.Reason = r.str(v, f)
 		case "snapshot":
 			c.snapshot = r.snapshot(v, f)
+		case "hash":
+			c.Hash = r.str(v, f)
 		}
 	})
 	return c

@@ -175,7 +175,7 @@ func metaChanges(cs []minutes.Change) []MetaChange {
 	for _, c := range cs {
 		mc := MetaChange{
 			Version: c.Version, Action: c.Action, At: stamp(c.At), DBUser: c.DBUser, OSUser: c.OSUser,
-			Fields: c.Fields, Reason: c.Reason,
+			Fields: c.Fields, Reason: c.Reason, Hash: c.Hash,
 		}
 		if c.Snapshot != nil {
 			sw := snapshotWire(c.Snapshot, stamp)
@@ -191,7 +191,7 @@ func changesOf(mcs []MetaChange) []minutes.Change {
 	for _, c := range mcs {
 		out = append(out, minutes.Change{
 			Version: c.Version, Action: c.Action, At: c.At, DBUser: c.DBUser, OSUser: c.OSUser,
-			Fields: c.Fields, Reason: c.Reason, Snapshot: c.snapshot,
+			Fields: c.Fields, Reason: c.Reason, Snapshot: c.snapshot, Hash: c.Hash,
 		})
 	}
 	return out

@@ -415,7 +415,7 @@ var meetingKeys = []string{
 	"organization", "parent_organization", "header", "number", "title", "date",
 	"start_time", "end_time", "place", "location", "chairs", "chair", "secretary",
 	"attendance", "agenda", "summary", "comments", "comment_count", "conclusions",
-	"recipients", "notice", "id", "status", "version", "record",
+	"recipients", "notice", "id", "status", "version", "hash", "record",
 }
 
 func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
@@ -511,7 +511,7 @@ func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
 		case "notice":
 			m.Notice = r.notice(v, f)
 		case "id":
-			m.ID = int64(r.integer(v, f, math.MaxInt64)) // as show -o json prints it; ignored on import
+			m.ID = int64(r.integer(v, f, math.MaxInt)) // as show -o json prints it; ignored on import
 		case "status":
 			// As show -o json prints it, so that what it prints reads back;
 			// ignored on import: a record is stored as a new draft.
@@ -522,6 +522,8 @@ func (r *reader) meeting(n *yaml.Node) *minutes.Meeting {
 			}
 		case "version":
 			r.integer(v, f, maxStored) // as status
+		case "hash":
+			r.str(v, f) // as status: the seal that show prints, computed again when finalized
 		case "record":
 			r.metaNode = v
 		}

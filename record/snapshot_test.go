@@ -176,7 +176,7 @@ func zeroFields(v reflect.Value, path string) []string {
 		}
 		for i := range v.NumField() {
 			f := v.Type().Field(i)
-			if f.Name == "ID" || f.Name == "Existing" || !f.IsExported() {
+			if f.Name == "ID" || f.Name == "Existing" || f.Name == "Seal" || !f.IsExported() { // Seal: derived from the history, as ID is given by the store
 				continue
 			}
 			out = append(out, zeroFields(v.Field(i), path+"."+f.Name)...)

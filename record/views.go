@@ -68,6 +68,7 @@ type ChangeView struct {
 	OSUser  string   `json:"os_user,omitempty"`
 	Fields  []string `json:"fields"`
 	Reason  string   `json:"reason,omitempty"`
+	Hash    string   `json:"hash,omitempty"` // the seal of the version (record.Seal)
 }
 
 // ChangeViews are cs as JSON shows them.
@@ -76,7 +77,7 @@ func ChangeViews(cs []minutes.Change) []ChangeView {
 	for i, c := range cs {
 		out[i] = ChangeView{
 			Version: c.Version, Action: c.Action, At: c.At.UTC().Format(time.RFC3339Nano),
-			DBUser: c.DBUser, OSUser: c.OSUser, Fields: c.Fields, Reason: c.Reason,
+			DBUser: c.DBUser, OSUser: c.OSUser, Fields: c.Fields, Reason: c.Reason, Hash: c.Hash,
 		}
 		if out[i].Fields == nil {
 			out[i].Fields = []string{}
@@ -116,6 +117,10 @@ type MeetingView struct {
 	Notice             *WireNotice      `yaml:"notice" json:"notice"`
 	Status             string           `yaml:"status" json:"status"`
 	Version            int              `yaml:"version" json:"version"`
+	// Hash is the seal of this version of finalized minutes (record.Seal),
+	// as show prints it and the PDF's Keywords carry it; absent for drafts
+	// and wherever it is not computed (list).
+	Hash string `yaml:"hash,omitempty" json:"hash,omitempty"`
 }
 
 // The parts of a MeetingView, every key in every entry.
@@ -158,7 +163,7 @@ func ViewOf(m *minutes.Meeting) MeetingView {
 		ID: m.ID, Organization: w.Organization, ParentOrganization: w.ParentOrganization, Header: w.Header,
 		Number: w.Number, Title: w.Title, Date: w.Date, StartTime: w.StartTime, EndTime: w.EndTime,
 		Place: w.Place, Location: w.Location, Summary: w.Summary, CommentCount: w.CommentCount,
-		Recipients: w.Recipients, Notice: w.Notice, Status: m.Status, Version: m.Version,
+		Recipients: w.Recipients, Notice: w.Notice, Status: m.Status, Version: m.Version, Hash: m.Seal,
 		Chairs: []PersonView{}, Agenda: []AgendaView{}, Comments: []CommentView{}, Conclusions: []ConclusionView{},
 		Attendance: AttendanceView{
 			Present: w.Attendance.Present, AtLeast: w.Attendance.AtLeast, Invited: w.Attendance.Invited,

@@ -105,7 +105,7 @@ func RenderDocx(l *Layout, opt DocxOptions) ([]byte, error) {
 			Para: docx.ParaProps{WidowControl: true, Spacing: &docx.Spacing{After: docx.Set(0)}}},
 		TitlePage: true,
 		Props: docx.Properties{
-			Title: l.Info.Title, Subject: l.Info.Subject, Creator: l.Info.Author, Company: l.Info.Author,
+			Title: l.Info.Title, Subject: l.Info.Subject, Keywords: l.Info.Keywords, Creator: l.Info.Author, Company: l.Info.Author,
 			Language: language, Application: creator, Created: l.Info.Date.Time(),
 		},
 	}

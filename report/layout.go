@@ -118,7 +118,11 @@ type Layout struct {
 // that the same record always gives the same bytes.
 type Info struct {
 	Title, Author, Subject string
-	Date                   minutes.Date
+	// Keywords carries the seal of finalized minutes, "sha256:" and its
+	// hex (record.Seal, which show prints), so that a printed or archived
+	// document can be matched to its record; "" for a draft.
+	Keywords string
+	Date     minutes.Date
 }
 
 func (l *Layout) format() *format {
@@ -209,6 +213,9 @@ func LayoutMinutes(m *minutes.Meeting) (*Layout, []Warning) {
 		Author:  org,
 		Subject: minutesDocType + " " + title + ", " + dateLine(place, m.Date),
 		Date:    m.Date,
+	}
+	if m.Seal != "" {
+		l.Info.Keywords = "sha256:" + m.Seal
 	}
 	l.PageNumber = "%d"
 

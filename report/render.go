@@ -45,6 +45,7 @@ func newRenderer(l *Layout) *renderer {
 	pdf.SetTitle(l.Info.Title, true)
 	pdf.SetAuthor(l.Info.Author, true)
 	pdf.SetSubject(l.Info.Subject, true)
+	pdf.SetKeywords(l.Info.Keywords, true)
 	pdf.SetCreator(creator, true)
 	pdf.SetProducer(creator, true)
 	return &renderer{pdf: pdf, st: l.format(), size: -1}

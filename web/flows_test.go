@@ -3,6 +3,7 @@ package web_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"io/fs"
 	"net/url"
@@ -290,7 +291,12 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 		t.Errorf("a number proposed for a body whose symbol is unknown: %q", proposed)
 	}
 	run(t, ctx, typeInto("#number", "01-BB/ĐU"), submit("form .actions button.primary"))
-	has(t, "finalized", text(t, ctx), "Biên bản đã được thông qua", "đã thông qua", "Sửa đổi biên bản", "01-BB/ĐU")
+	has(t, "finalized", text(t, ctx), "Biên bản đã được thông qua", "đã thông qua", "Sửa đổi biên bản", "01-BB/ĐU", "Mã kiểm tra (SHA-256): ")
+	var seal string
+	run(t, ctx, chromedp.Text(".seal code", &seal, chromedp.ByQuery))
+	if m, err := ts.app.Meeting(context.Background(), 1); err != nil || len(seal) != 64 || seal != m.Seal {
+		t.Errorf("the page's seal %q is not the meeting's (%v)", seal, err)
+	}
 
 	// The notice of conclusions, numbered as typed, then the register.
 	run(t, ctx, typeInto("#notice-number", "01-TB/ĐU"), submit(".notice-box form button.primary"))

@@ -171,6 +171,8 @@ var Messages = minutes.Messages{
 	"web.meeting.version":      {"phiên bản %d", "version %d"},
 	"web.meeting.finalized_at": {"thông qua lúc %s", "finalized at %s"},
 	"web.meeting.edit":         {"Sửa", "Edit"},
+	"web.meeting.seal":         {"Mã kiểm tra (SHA-256)", "Seal (SHA-256)"},
+	"web.meeting.seal_hint":    {"Mã này cũng in trong thuộc tính của tệp PDF và Word; minutes verify đối chiếu nó với biên bản đang lưu.", "The same code is in the PDF's and the Word file's properties; minutes verify checks it against the stored minutes."},
 	"web.meeting.finalize":     {"Thông qua biên bản", "Finalize the minutes"},
 	"web.meeting.amend":        {"Sửa đổi biên bản", "Amend the minutes"},
 	"web.meeting.delete":       {"Xóa bản nháp", "Delete the draft"},

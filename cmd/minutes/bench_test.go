@@ -113,3 +113,50 @@ func BenchmarkSearch100k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkVerify1k is `minutes verify` over 1,000 finalized meetings (a
+// hundred of them amended once), the whole command: open, read every
+// record and the history that seals it, compute each seal again.
+func BenchmarkVerify1k(b *testing.B) {
+	const n = 1000
+	for _, db := range []struct {
+		name string
+		dsn  func(testing.TB) string
+	}{{"sqlite", testdb.SQLite}, {"postgres", testdb.Postgres}} {
+		b.Run(db.name, func(b *testing.B) {
+			ctx := context.Background()
+			dsn := db.dsn(b)
+			s, err := sqlstore.Open(ctx, dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			ms := make([]*minutes.Meeting, n)
+			for i := range ms {
+				ms[i] = testdb.Meeting(i)
+			}
+			if err := s.CreateMeetings(ctx, ms); err != nil {
+				b.Fatal(err)
+			}
+			for i, m := range ms {
+				if err := s.Finalize(ctx, m.ID, 0); err != nil {
+					b.Fatal(err)
+				}
+				if i%10 == 0 {
+					got, err := s.FindMeetingByID(ctx, m.ID)
+					if err != nil {
+						b.Fatal(err)
+					}
+					got.Summary += " Bổ sung."
+					if err := s.Amend(ctx, got, "bổ sung"); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			s.Close()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				runBench(b, dsn, "verify")
+			}
+		})
+	}
+}

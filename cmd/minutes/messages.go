@@ -17,7 +17,7 @@ var catalog = minutes.NewCatalog(
 	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, app.Messages, form.Messages,
 	cliMessages, addMessages, amendMessages, backupMessages, configMessages, demoMessages,
 	finalizeMessages, helpMessages, historyMessages, reportMessages, issueMessages, numbersMessages,
-	tasksMessages, templateMessages, serveMessages, checkMessages, userMessages, web.Messages,
+	tasksMessages, templateMessages, serveMessages, checkMessages, verifyMessages, userMessages, web.Messages,
 )
 
 // cliMessages are the command line's own messages, Vietnamese first, then English.
@@ -84,6 +84,7 @@ var cliMessages = minutes.Messages{
 	"list.header": {"SỐ\tNGÀY\tCƠ QUAN\tTÊN HỘI NGHỊ\tCHỦ TRÌ\tĐẠI BIỂU\tTRẠNG THÁI", "ID\tDATE\tORGANISATION\tTITLE\tCHAIR\tDELEGATES\tSTATUS"},
 
 	"show.heading":      {"Cuộc họp số %d — %s, phiên bản %d", "Meeting %d — %s, version %d"},
+	"show.seal":         {"Mã kiểm tra (SHA-256)", "Seal (SHA-256)"},
 	"show.organization": {"Cơ quan", "Organisation"},
 	"show.number":       {"Số", "Number"},
 	"show.date":         {"Thời gian", "When"},

@@ -165,6 +165,7 @@ func writeText(p *minutes.Printer, w io.Writer, m *minutes.Meeting) {
 	}
 	fmt.Fprintln(w, p.T("show.heading", m.ID, statusText(p, m.Status), m.Version))
 	fmt.Fprintln(w, m.Title)
+	line(p.T("show.seal"), m.Seal)
 	line(p.T("show.organization"), joinNonEmpty(" — ", m.Organization, m.ParentOrganization))
 	line(p.T("show.number"), m.Number)
 	when := m.Date.Short()

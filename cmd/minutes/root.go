@@ -285,6 +285,7 @@ func newRootCmd(f *factory) *cobra.Command {
 		newTasksCmd(f),
 		newServeCmd(f),
 		newNumbersCmd(f),
+		newVerifyCmd(f),
 		newCheckCmd(f),
 	)
 	for _, c := range root.Commands() {

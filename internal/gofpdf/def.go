@@ -77,6 +77,7 @@ type Fpdf struct {
 	producer         string                 // producer
 	title            string                 // title
 	subject          string                 // subject
+	keywords         string                 // keywords
 	author           string                 // author
 	creator          string                 // creator
 	creationDate     time.Time              // override for document CreationDate value

@@ -209,6 +209,16 @@ func (f *Fpdf) SetSubject(subjectStr string, isUTF8 bool) {
 	f.subject = subjectStr
 }
 
+// SetKeywords defines the keywords of the document (the Info dictionary's
+// /Keywords). isUTF8 indicates if the string is encoded in ISO-8859-1
+// (false) or UTF-8 (true).
+func (f *Fpdf) SetKeywords(keywordsStr string, isUTF8 bool) {
+	if isUTF8 {
+		keywordsStr = utf8toutf16(keywordsStr)
+	}
+	f.keywords = keywordsStr
+}
+
 // SetAuthor defines the author of the document. isUTF8 indicates if the string
 // is encoded in ISO-8859-1 (false) or UTF-8 (true).
 func (f *Fpdf) SetAuthor(authorStr string, isUTF8 bool) {
@@ -1197,6 +1207,9 @@ func (f *Fpdf) putinfo() {
 	}
 	if len(f.subject) > 0 {
 		f.outf("/Subject %s", f.textstring(f.subject))
+	}
+	if len(f.keywords) > 0 {
+		f.outf("/Keywords %s", f.textstring(f.keywords))
 	}
 	if len(f.author) > 0 {
 		f.outf("/Author %s", f.textstring(f.author))

@@ -162,14 +162,15 @@ type historyRow struct {
 	Fields     string `db:"fields"`
 	Reason     string `db:"reason"`
 	Snapshot   string `db:"snapshot"`
+	Hash       string `db:"hash"`
 }
 
-const historyColumns = `h.meeting_id, h.meeting_uid, h.version, h.action, h.at, h.db_user, h.os_user, h.fields, h.reason, h.snapshot`
+const historyColumns = `h.meeting_id, h.meeting_uid, h.version, h.action, h.at, h.db_user, h.os_user, h.fields, h.reason, h.snapshot, h.hash`
 
 func (r *historyRow) change() (minutes.Change, error) {
 	c := minutes.Change{
 		MeetingID: r.MeetingID, Version: r.Version, Action: r.Action, At: r.At.Time,
-		DBUser: r.DBUser, OSUser: r.OSUser, Reason: r.Reason,
+		DBUser: r.DBUser, OSUser: r.OSUser, Reason: r.Reason, Hash: r.Hash,
 	}
 	if r.Fields != "" {
 		c.Fields = strings.Split(r.Fields, ",")
@@ -292,9 +293,9 @@ func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid str
 		}
 	}
 	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO history
-		(meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		id, uid, c.Version, c.Action, s.ts(c.At), c.DBUser, c.OSUser, strings.Join(c.Fields, ","), c.Reason, snap)
+		(meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		id, uid, c.Version, c.Action, s.ts(c.At), c.DBUser, c.OSUser, strings.Join(c.Fields, ","), c.Reason, snap, c.Hash)
 	if err != nil {
 		return fmt.Errorf("restore history: %w", err)
 	}

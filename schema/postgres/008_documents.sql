@@ -58,3 +58,17 @@ CREATE TRIGGER notice_recipients_finalized BEFORE UPDATE OR DELETE ON notice_rec
 CREATE TRIGGER notice_recipients_finalized_insert AFTER INSERT ON notice_recipients
     REFERENCING NEW TABLE AS inserted_parts
     FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_part_insert();
+
+-- TRUNCATE (issue 16, 006_tamper.sql): on a new database 006 ran before this
+-- migration, so the notice tables get their triggers here; on one that was
+-- at 008 before 006 existed, 006 creates them.
+DO $$
+BEGIN
+    IF to_regprocedure('minutes_guard_truncate()') IS NOT NULL THEN
+        CREATE TRIGGER notices_no_truncate BEFORE TRUNCATE ON notices
+            FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
+        CREATE TRIGGER notice_recipients_no_truncate BEFORE TRUNCATE ON notice_recipients
+            FOR EACH STATEMENT EXECUTE FUNCTION minutes_guard_truncate();
+    END IF;
+END
+$$;
