@@ -32,6 +32,7 @@ type Store interface {
 	minutes.SettingStore
 	minutes.DraftStore
 	minutes.NumberStore
+	minutes.AccountStore
 
 	// CreateMeetingsFrom stores, in one transaction, the meetings next
 	// returns until it returns nil, calling progress (when not nil) with
@@ -116,11 +117,31 @@ func (s *Service) Opened() Store {
 	return s.store
 }
 
+// storeFor opens the store for an operation that needs perm: EFORBIDDEN,
+// before anything is read or written, when the principal of ctx (the
+// signed-in account; the local operator when none) lacks it. The store
+// itself keeps every query within the principal's organisations.
+func (s *Service) storeFor(ctx context.Context, perm minutes.Permission) (Store, error) {
+	if err := minutes.Require(ctx, perm); err != nil {
+		return nil, err
+	}
+	return s.Store(ctx)
+}
+
+// checkOrg refuses a record of an organisation the principal of ctx does
+// not belong to: a secretary records only their own office's meetings.
+func checkOrg(ctx context.Context, org string) error {
+	if minutes.PrincipalOf(ctx).Sees(org, minutes.StatusDraft) {
+		return nil
+	}
+	return minutes.Errorm(minutes.EFORBIDDEN, "access.other_org", org)
+}
+
 // Check runs the database's own integrity check: damage found is in the
 // result; an error means the check itself could not run. A file too
 // damaged to open is the error of opening it (db.corrupt).
 func (s *Service) Check(ctx context.Context) (minutes.Integrity, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermAdmin)
 	if err != nil {
 		return minutes.Integrity{}, err
 	}

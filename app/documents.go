@@ -95,7 +95,7 @@ func (s *Service) ReportInput(ctx context.Context, p Period) (report.ReportInput
 	if in.Date.IsZero() {
 		in.Date, in.Today = s.Today(), s.Today()
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return in, err
 	}

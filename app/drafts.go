@@ -21,7 +21,7 @@ func (s *Service) SaveDraft(ctx context.Context, d *minutes.Draft) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (s *Service) Draft(ctx context.Context, id string) (*minutes.Draft, error) 
 	if !ValidDraftID(id) {
 		return nil, minutes.Errorm(minutes.ENOTFOUND, "draft.not_found")
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return nil, err
 	}
@@ -44,6 +44,9 @@ func (s *Service) Draft(ctx context.Context, id string) (*minutes.Draft, error) 
 // (meetingID 0), or of an edit or amendment of one meeting, last saved
 // first.
 func (s *Service) Drafts(ctx context.Context, kind string, meetingID int64) ([]minutes.Draft, error) {
+	if !minutes.PrincipalOf(ctx).Can(minutes.PermRecord) {
+		return []minutes.Draft{}, nil // one who may not record has none to continue
+	}
 	db, err := s.Store(ctx)
 	if err != nil {
 		return nil, err
@@ -57,7 +60,7 @@ func (s *Service) DiscardDraft(ctx context.Context, id string) error {
 	if !ValidDraftID(id) {
 		return nil
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return err
 	}

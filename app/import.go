@@ -33,16 +33,28 @@ type Imported struct {
 // with the outcome) lists the rejected ones. progress, when not nil, is
 // called with the number of meetings stored so far.
 func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing bool, progress func(done int)) (*Imported, error) {
+	if err := minutes.Require(ctx, minutes.PermRecord); err != nil {
+		return nil, err
+	}
 	out := &Imported{}
 	st, err := record.Import(ctx, sources, keepGoing, func(next func() (*minutes.Meeting, error)) error {
-		db, err := s.Store(ctx)
+		db, err := s.storeFor(ctx, minutes.PermRecord)
 		if err != nil {
 			return err
 		}
-		_, err = db.CreateMeetingsFrom(ctx, next, progress)
+		own := func() (*minutes.Meeting, error) {
+			m, err := next()
+			if m != nil && err == nil {
+				err = checkOrg(ctx, m.Organization)
+			}
+			return m, err
+		}
+		_, err = db.CreateMeetingsFrom(ctx, own, progress)
 		return err
 	}, func(next func() (*minutes.BackupPart, error)) error {
-		db, err := s.Store(ctx)
+		// A whole backup holds every office's meetings, the settings and
+		// the numbers given: only an admin restores one.
+		db, err := s.storeFor(ctx, minutes.PermAdmin)
 		if err != nil {
 			return err
 		}
@@ -99,9 +111,14 @@ func (s *Service) Restore(ctx context.Context, as []*minutes.Archive) (restored,
 	if err := minutes.CheckArchives(as); err != nil {
 		return 0, 0, err
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return 0, 0, err
+	}
+	for _, a := range as {
+		if err := checkOrg(ctx, a.Meeting.Organization); err != nil {
+			return 0, 0, err
+		}
 	}
 	return db.Restore(ctx, as)
 }
@@ -109,7 +126,7 @@ func (s *Service) Restore(ctx context.Context, as []*minutes.Archive) (restored,
 // Backup returns every stored meeting with its identity, history and
 // follow-up, by date then ID. BackupTo is the whole backup.
 func (s *Service) Backup(ctx context.Context) ([]*minutes.Archive, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermAdmin) // every office's: see BackupTo
 	if err != nil {
 		return nil, err
 	}
@@ -122,8 +139,10 @@ func (s *Service) Backup(ctx context.Context) ([]*minutes.Archive, error) {
 // numbers given and the reports' numbers; what Import restores. Memory
 // holds a page of meetings, whatever their number. It returns how many
 // meetings it wrote.
+// It holds every office's meetings and the database's settings: only an
+// admin (or the local operator) takes it; EFORBIDDEN for anyone else.
 func (s *Service) BackupTo(ctx context.Context, w io.Writer, asJSON bool) (int, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermAdmin)
 	if err != nil {
 		return 0, err
 	}

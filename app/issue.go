@@ -49,7 +49,7 @@ func (s *Service) ProposeNumber(ctx context.Context, org, header, typ string, d 
 	if err != nil {
 		return minutes.DocNumber{}, err
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return minutes.DocNumber{}, err
 	}
@@ -71,7 +71,7 @@ func (s *Service) blankNumber(ctx context.Context, org, header, typ string, d mi
 // in the same transaction. ECONFLICT when another document holds it,
 // EINVALID for a number that is not one of minutes.
 func (s *Service) FinalizeNumbered(ctx context.Context, id int64, version int, req minutes.NumberRequest) error {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermFinalize)
 	if err != nil {
 		return err
 	}
@@ -111,7 +111,7 @@ func (s *Service) NoticeInput(ctx context.Context, m *minutes.Meeting, is Issue)
 	}
 	in.Number = n.Number
 	if in.Number == "" && !is.Number.IsZero() {
-		db, err := s.Store(ctx)
+		db, err := s.storeFor(ctx, minutes.PermRecord)
 		if err != nil {
 			return in, err
 		}
@@ -178,7 +178,7 @@ func (s *Service) IssueReport(ctx context.Context, in *report.ReportInput, is Is
 	if date.IsZero() {
 		date = in.ReportPeriod().To
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return err
 	}
@@ -209,9 +209,12 @@ func (s *Service) IssueReport(ctx context.Context, in *report.ReportInput, is Is
 // Register lists the register of body org over a year: every number
 // dated in it, with the numbers left unused between them.
 func (s *Service) Register(ctx context.Context, org string, year int) ([]minutes.RegisterLine, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return nil, err
+	}
+	if !minutes.PrincipalOf(ctx).Admin() && !minutes.PrincipalOf(ctx).Sees(org, minutes.StatusFinalized) {
+		return []minutes.RegisterLine{}, nil // another office's register is not told
 	}
 	rs, err := db.Registrations(ctx, org)
 	if err != nil {

@@ -9,8 +9,11 @@ import (
 // Record stores one new meeting and sets its ID, status and version.
 // EINVALID when it breaks a rule.
 func (s *Service) Record(ctx context.Context, m *minutes.Meeting) error {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
+		return err
+	}
+	if err := checkOrg(ctx, m.Organization); err != nil {
 		return err
 	}
 	return st.CreateMeetings(ctx, []*minutes.Meeting{m})
@@ -18,16 +21,21 @@ func (s *Service) Record(ctx context.Context, m *minutes.Meeting) error {
 
 // RecordAll stores every meeting of ms, or none. EINVALID.
 func (s *Service) RecordAll(ctx context.Context, ms []*minutes.Meeting) error {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return err
+	}
+	for _, m := range ms {
+		if err := checkOrg(ctx, m.Organization); err != nil {
+			return err
+		}
 	}
 	return st.CreateMeetings(ctx, ms)
 }
 
 // Meeting returns meeting id with all its parts. ENOTFOUND.
 func (s *Service) Meeting(ctx context.Context, id int64) (*minutes.Meeting, error) {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +58,7 @@ type Version struct {
 // MeetingVersion returns meeting id as it was at version, also of a deleted
 // meeting; version 0 is the current one. ENOTFOUND.
 func (s *Service) MeetingVersion(ctx context.Context, id int64, version int) (Version, error) {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return Version{}, err
 	}
@@ -77,7 +85,7 @@ func (s *Service) MeetingVersion(ctx context.Context, id int64, version int) (Ve
 
 // Meetings returns the meetings that f selects, by date then ID.
 func (s *Service) Meetings(ctx context.Context, f minutes.Filter) ([]*minutes.Meeting, error) {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return nil, err
 	}
@@ -91,6 +99,9 @@ func (s *Service) Meetings(ctx context.Context, f minutes.Filter) ([]*minutes.Me
 // ForEdit returns meeting id to be edited: ECONFLICT when it is finalized,
 // so that nobody types changes that cannot be saved. ENOTFOUND.
 func (s *Service) ForEdit(ctx context.Context, id int64) (*minutes.Meeting, error) {
+	if err := minutes.Require(ctx, minutes.PermRecord); err != nil {
+		return nil, err
+	}
 	m, err := s.Meeting(ctx, id)
 	if err != nil {
 		return nil, err
@@ -101,6 +112,9 @@ func (s *Service) ForEdit(ctx context.Context, id int64) (*minutes.Meeting, erro
 // ForAmend returns finalized minutes id to be amended: ECONFLICT when they
 // are still a draft. ENOTFOUND.
 func (s *Service) ForAmend(ctx context.Context, id int64) (*minutes.Meeting, error) {
+	if err := minutes.Require(ctx, minutes.PermFinalize); err != nil {
+		return nil, err
+	}
 	m, err := s.Meeting(ctx, id)
 	if err != nil {
 		return nil, err
@@ -112,8 +126,11 @@ func (s *Service) ForAmend(ctx context.Context, id int64) (*minutes.Meeting, err
 // bumps m.Version; an edit that changes nothing leaves the version alone.
 // EINVALID, ENOTFOUND, ECONFLICT when finalized or changed meanwhile.
 func (s *Service) Update(ctx context.Context, m *minutes.Meeting) error {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
+		return err
+	}
+	if err := checkOrg(ctx, m.Organization); err != nil {
 		return err
 	}
 	return st.UpdateMeeting(ctx, m)
@@ -127,8 +144,11 @@ func (s *Service) Amend(ctx context.Context, m *minutes.Meeting, reason string) 
 	if err != nil {
 		return err
 	}
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermFinalize)
 	if err != nil {
+		return err
+	}
+	if err := checkOrg(ctx, m.Organization); err != nil {
 		return err
 	}
 	return st.Amend(ctx, m, reason)
@@ -137,7 +157,7 @@ func (s *Service) Amend(ctx context.Context, m *minutes.Meeting, reason string) 
 // Delete removes draft id, provided it is still at version (0 skips the
 // check). ENOTFOUND, ECONFLICT when finalized or changed meanwhile.
 func (s *Service) Delete(ctx context.Context, id int64, version int) error {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return err
 	}
@@ -148,7 +168,7 @@ func (s *Service) Delete(ctx context.Context, id int64, version int) error {
 // check), so that nobody approves text they have not read. ENOTFOUND,
 // ECONFLICT when already finalized or changed meanwhile.
 func (s *Service) Finalize(ctx context.Context, id int64, version int) error {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermFinalize)
 	if err != nil {
 		return err
 	}
@@ -158,7 +178,7 @@ func (s *Service) Finalize(ctx context.Context, id int64, version int) error {
 // History lists every change of meeting id, oldest first, also after it
 // was deleted. ENOTFOUND.
 func (s *Service) History(ctx context.Context, id int64) ([]minutes.Change, error) {
-	st, err := s.Store(ctx)
+	st, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return nil, err
 	}

@@ -3,7 +3,7 @@ package app
 import "github.com/minutes-vn/minutes/minutes"
 
 // Messages are the messages of the operations themselves.
-var Messages = minutes.JoinMessages(importMessages, taskMessages, documentMessages, queryMessages, verifyMessages)
+var Messages = minutes.JoinMessages(importMessages, taskMessages, documentMessages, queryMessages, verifyMessages, accountMessages)
 
 var documentMessages = minutes.Messages{
 	"export.failed":          {"không tạo được PDF cho cuộc họp %d: %v", "cannot render the PDF of meeting %d: %v"},

@@ -15,6 +15,9 @@ func (s *Service) SetSetting(ctx context.Context, key, value string) (string, er
 	if err != nil {
 		return "", err
 	}
+	if _, named := minutes.SettingsOrg(ctx); named && key == "term_start" {
+		return "", minutes.Errorm(minutes.EUSAGE, "config.term_start_org")
+	}
 	if key == "reference_doc" {
 		// Checked now, not at the first print: a typo is found while the
 		// person who made it is here.
@@ -25,7 +28,7 @@ func (s *Service) SetSetting(ctx context.Context, key, value string) (string, er
 			return "", err
 		}
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermAdmin)
 	if err != nil {
 		return "", err
 	}
@@ -38,7 +41,7 @@ func (s *Service) UnsetSetting(ctx context.Context, key string) (bool, error) {
 	if err := minutes.CheckSettingKey(key); err != nil {
 		return false, err
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermAdmin)
 	if err != nil {
 		return false, err
 	}
@@ -48,7 +51,7 @@ func (s *Service) UnsetSetting(ctx context.Context, key string) (bool, error) {
 // Settings returns every office default that is set. With a key, EUSAGE
 // when it is not a setting.
 func (s *Service) Settings(ctx context.Context) (map[string]string, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +61,7 @@ func (s *Service) Settings(ctx context.Context) (map[string]string, error) {
 // Defaults are the values a new record starts from: the office defaults
 // and, where one is not set, those of the meeting recorded last.
 func (s *Service) Defaults(ctx context.Context) (minutes.Defaults, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return minutes.Defaults{}, err
 	}

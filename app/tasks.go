@@ -15,7 +15,7 @@ func (s *Service) Tasks(ctx context.Context, f minutes.TaskFilter) ([]minutes.Ta
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRead)
 	if err != nil {
 		return nil, err
 	}
@@ -33,7 +33,7 @@ func (s *Service) TaskDone(ctx context.Context, id int64, on minutes.Date, note 
 	if today.Before(on) {
 		return nil, minutes.Errorm(minutes.EINVALID, "tasks.done_future", id, on.Short(), today.Short())
 	}
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func (s *Service) TaskDone(ctx context.Context, id int64, on minutes.Date, note 
 // DropTask records that task id will not be done, and why. ENOTFOUND,
 // ECONFLICT when done or dropped, EINVALID without a reason.
 func (s *Service) DropTask(ctx context.Context, id int64, reason string) (*minutes.Task, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func (s *Service) DropTask(ctx context.Context, id int64, reason string) (*minut
 // ReopenTask puts task id back to open, to correct a mistake. ENOTFOUND,
 // ECONFLICT when open, EINVALID without a reason.
 func (s *Service) ReopenTask(ctx context.Context, id int64, reason string) (*minutes.Task, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +63,7 @@ func (s *Service) ReopenTask(ctx context.Context, id int64, reason string) (*min
 // AddTaskNote appends a progress note to task id. ENOTFOUND, EINVALID for
 // an empty note.
 func (s *Service) AddTaskNote(ctx context.Context, id int64, text string) (*minutes.Task, error) {
-	db, err := s.Store(ctx)
+	db, err := s.storeFor(ctx, minutes.PermRecord)
 	if err != nil {
 		return nil, err
 	}

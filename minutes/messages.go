@@ -247,7 +247,7 @@ var domainPrinter = NewCatalog(DomainMessages).Printer(LangVI)
 // DomainMessages are the messages of the domain: the rules of the record,
 // of minutes and of tasks.
 var DomainMessages = JoinMessages(coreMessages, taskMessages, lifecycleMessages, backupMessages, settingMessages, wordMessages, draftMessages,
-	periodMessages, numberMessages, noticeMessages)
+	periodMessages, numberMessages, noticeMessages, accessMessages)
 
 // JoinMessages puts sets of messages into one; NewCatalog, not this,
 // refuses a key given twice.

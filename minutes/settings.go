@@ -185,6 +185,7 @@ type SettingStore interface {
 }
 
 var settingMessages = Messages{
-	"config.unknown_key": {"không có mục cài đặt %q; các mục: %s", "there is no setting %q; the settings are: %s"},
-	"config.empty":       {"giá trị trống; muốn bỏ giá trị mặc định thì dùng: minutes config unset %s", "the value is empty; to remove the default use: minutes config unset %s"},
+	"config.unknown_key":    {"không có mục cài đặt %q; các mục: %s", "there is no setting %q; the settings are: %s"},
+	"config.term_start_org": {"term_start là nhiệm kỳ của cả cơ sở dữ liệu, không đặt riêng cho một tổ chức (bỏ --org)", "term_start is the database's term, not one organisation's (leave out --org)"},
+	"config.empty":          {"giá trị trống; muốn bỏ giá trị mặc định thì dùng: minutes config unset %s", "the value is empty; to remove the default use: minutes config unset %s"},
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,9 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/minutes-vn/minutes/internal/testdb"
+	"github.com/minutes-vn/minutes/web"
 )
 
 // One headless Chromium for every browser test of the package: starting
@@ -114,6 +118,100 @@ func location(t *testing.T, ctx context.Context) string {
 	var s string
 	run(t, ctx, chromedp.Location(&s))
 	return s
+}
+
+// browserServer is an office server (accounts, sign-in) over a new SQLite
+// file with the tab signed in as role; fetch carries the same session.
+func browserServer(t *testing.T, ctx context.Context, role string) *officeServer {
+	t.Helper()
+	ts := newOfficeServer(t, testdb.SQLite(t), web.Options{})
+	signInTab(t, ctx, ts, role)
+	return ts
+}
+
+// signInTab signs the tab in through the sign-in page, as a person does.
+func signInTab(t *testing.T, ctx context.Context, ts *officeServer, role string) {
+	t.Helper()
+	run(t, ctx, navigate(ts.URL+"/login"), typeInto("#username", role), typeInto("#password", password), submit("form.login button"))
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/meetings") {
+		t.Fatalf("signing in as %s: at %s\n%s", role, loc, text(t, ctx))
+	}
+	var cookies []*network.Cookie
+	run(t, ctx, chromedp.ActionFunc(func(ctx context.Context) (err error) {
+		cookies, err = network.GetCookies().WithURLs([]string{ts.URL}).Do(ctx)
+		return err
+	}))
+	for _, c := range cookies {
+		if c.Name == "minutes_session" {
+			if !c.HTTPOnly || c.SameSite != network.CookieSameSiteLax {
+				t.Errorf("the session cookie is not HttpOnly, SameSite=Lax: %+v", c)
+			}
+			sessions.Store(ts.URL, c.Value)
+		}
+	}
+}
+
+// sessions holds the browser's session of each test server, for fetch.
+var sessions sync.Map
+
+// fetch gets url as the browser signed in to its server would.
+func fetch(url string) (*http.Response, error) {
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	sessions.Range(func(k, v any) bool {
+		if strings.HasPrefix(url, k.(string)+"/") {
+			req.AddCookie(&http.Cookie{Name: "minutes_session", Value: v.(string)})
+		}
+		return true
+	})
+	return http.DefaultClient.Do(req)
+}
+
+// create posts a record as the secretary and returns the new meeting's ID.
+func (o *officeServer) create(t testing.TB, body string) string {
+	t.Helper()
+	r := o.as(t, "secretary", "POST", "/api/meetings", body, "Content-Type", "application/json")
+	if r.status != http.StatusCreated {
+		t.Fatalf("POST /api/meetings: %d %s", r.status, r.body)
+	}
+	return strings.TrimSuffix(jsonNumber(r.json(t)["id"]), ".0")
+}
+
+// TestBrowserAccounts: the sign-in page, a wrong password, the users page
+// of an admin who adds an account, the name and organisation at the top,
+// and signing out.
+func TestBrowserAccounts(t *testing.T) {
+	ctx := tab(t, false)
+	ts := newOfficeServer(t, testdb.SQLite(t), web.Options{})
+	run(t, ctx, navigate(ts.URL+"/meetings"))
+	if loc := location(t, ctx); !strings.Contains(loc, "/login?next=") {
+		t.Fatalf("signed out, /meetings leads to %s", loc)
+	}
+	look(t, ctx, "login")
+	run(t, ctx, typeInto("#username", "admin"), typeInto("#password", "sai mật khẩu rồi"), submit("form.login button"))
+	has(t, "a wrong password", text(t, ctx), "Tên đăng nhập hoặc mật khẩu không đúng")
+	look(t, ctx, "login-wrong")
+	signInTab(t, ctx, ts, "admin")
+	run(t, ctx, navigate(ts.URL+"/users"))
+	has(t, "users page", text(t, ctx), "Người dùng", "secretary", "Thư ký", "Người duyệt", "Đăng nhập sai", "Tên đăng nhập", "Vai trò")
+	run(t, ctx, typeInto("#new-username", "phuong.nt"), typeInto("#new-full-name", "Nguyễn Thị Ngọc Phượng"),
+		chromedp.SetValue("#new-role", "secretary", chromedp.ByQuery), typeInto("#new-orgs", ownOrg),
+		typeInto("#new-password", "mật khẩu của Phượng"), submit("#add-h + form button.primary"))
+	has(t, "user added", text(t, ctx), "Đã lưu các thay đổi", "phuong.nt", "Nguyễn Thị Ngọc Phượng")
+	look(t, ctx, "users")
+	run(t, ctx, submit("header .who button"))
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/login") {
+		t.Fatalf("after signing out: %s", loc)
+	}
+	run(t, ctx, navigate(ts.URL+"/login"), typeInto("#username", "phuong.nt"), typeInto("#password", "mật khẩu của Phượng"), submit("form.login button"))
+	var who string
+	run(t, ctx, chromedp.Text("header .who", &who, chromedp.ByQuery))
+	if !strings.Contains(who, "phuong.nt") || !strings.Contains(who, ownOrg) {
+		t.Fatalf("the header names %q", who)
+	}
+	look(t, ctx, "signed-in-secretary")
 }
 
 // shotDir is where screenshots go: MINUTES_TEST_SCREENSHOTS to look at

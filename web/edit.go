@@ -159,6 +159,10 @@ func (f *formPage) Section(name string) sectionView {
 }
 
 func (s *Server) newForm(w http.ResponseWriter, r *http.Request) {
+	if err := minutes.Require(r.Context(), minutes.PermRecord); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	s.showForm(w, r, minutes.DraftNew, nil)
 }
 

@@ -6,7 +6,6 @@ import (
 	"context"
 	"io"
 	"io/fs"
-	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -17,7 +16,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/minutes-vn/minutes/internal/docx"
-	"github.com/minutes-vn/minutes/internal/testdb"
 )
 
 func has(t *testing.T, where, s string, wants ...string) {
@@ -33,8 +31,8 @@ func has(t *testing.T, where, s string, wants ...string) {
 // Vietnamese text and two chairs, finds it again without diacritics, and
 // reads its PDF.
 func TestBrowserWholeMeeting(t *testing.T) {
-	ts := newServer(t, testdb.SQLite(t))
 	ctx := tab(t, false)
+	ts := browserServer(t, ctx, "secretary")
 	run(t, ctx, navigate(ts.URL+"/meetings/new"))
 	look(t, ctx, "form-new")
 	run(t, ctx,
@@ -107,7 +105,7 @@ func TestBrowserWholeMeeting(t *testing.T) {
 // wordFile fetches a Word document offered for download.
 func wordFile(t *testing.T, url string) []byte {
 	t.Helper()
-	res, err := http.Get(url)
+	res, err := fetch(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +124,7 @@ func pdfText(t *testing.T, url string) string {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		required(t, "pdftotext not found (apt-get install poppler-utils)")
 	}
-	res, err := http.Get(url)
+	res, err := fetch(url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,8 +147,8 @@ func pdfText(t *testing.T, url string) string {
 // TestBrowserValidationAtItsField: a problem shows next to its input and
 // in the summary at the top, which takes the focus.
 func TestBrowserValidationAtItsField(t *testing.T) {
-	ts := newServer(t, testdb.SQLite(t))
 	ctx := tab(t, false)
+	ts := browserServer(t, ctx, "secretary")
 	run(t, ctx, navigate(ts.URL+"/meetings/new"),
 		typeInto("#f-organization", "Ủy ban nhân dân Phường 2"),
 		typeInto("#f-title", "Họp giao ban"),
@@ -187,8 +185,8 @@ func TestBrowserValidationAtItsField(t *testing.T) {
 // TestBrowserDraftSurvivesReload: what is typed is kept on the server as it
 // is typed; a reload, or the next visit, gets it back.
 func TestBrowserDraftSurvivesReload(t *testing.T) {
-	ts := newServer(t, testdb.SQLite(t))
 	ctx := tab(t, false)
+	ts := browserServer(t, ctx, "secretary")
 	run(t, ctx, navigate(ts.URL+"/meetings/new"),
 		typeInto("#f-title", "Hội nghị quán triệt Nghị quyết Đại hội XIII"),
 		typeInto("#f-summary", "Đoạn một.\nĐoạn hai, dán từ Word."))
@@ -217,9 +215,9 @@ func TestBrowserDraftSurvivesReload(t *testing.T) {
 // TestBrowserTwoPeopleOneMeeting: whoever saves second is told, sees what
 // changed and keeps what they typed; nothing is overwritten unasked.
 func TestBrowserTwoPeopleOneMeeting(t *testing.T) {
-	ts := newServer(t, testdb.SQLite(t))
-	id := ts.create(t, validJSON)
 	a, b := tab(t, false), tab(t, false)
+	ts := browserServer(t, a, "secretary") // b shares the browser's cookies
+	id := ts.create(t, validJSON)
 	run(t, a, navigate(ts.URL+"/meetings/"+id+"/edit"))
 	run(t, b, navigate(ts.URL+"/meetings/"+id+"/edit"))
 	run(t, a, typeInto("#f-title", "Hội nghị giao ban quý I/2021 (lần 2)"), submit(".savebar button.primary"))
@@ -235,7 +233,7 @@ func TestBrowserTwoPeopleOneMeeting(t *testing.T) {
 	if where != "Phòng họp số 1" {
 		t.Errorf("the second person's text was lost: %q", where)
 	}
-	if r := ts.do(t, "GET", "/api/meetings/"+id, ""); !strings.Contains(r.body, "(lần 2)") || strings.Contains(r.body, "Phòng họp") {
+	if r := ts.as(t, "secretary", "GET", "/api/meetings/"+id, ""); !strings.Contains(r.body, "(lần 2)") || strings.Contains(r.body, "Phòng họp") {
 		t.Errorf("the second save overwrote the first: %s", r.body)
 	}
 	look(t, b, "form-conflict")
@@ -247,10 +245,10 @@ func TestBrowserTwoPeopleOneMeeting(t *testing.T) {
 // TestBrowserWithoutJavaScript uses every flow with scripts off: forms post
 // and redirect, rows are added by the server.
 func TestBrowserWithoutJavaScript(t *testing.T) {
-	ts := newServer(t, testdb.SQLite(t))
 	ctx := tab(t, true)
+	ts := browserServer(t, ctx, "secretary")
 	run(t, ctx, navigate(ts.URL+"/meetings/new"),
-		typeInto("#f-organization", "Đảng ủy xã Phú Mỹ"),
+		typeInto("#f-organization", ownOrg), // the secretary's own office
 		typeInto("#f-title", "Hội nghị Ban Chấp hành Đảng bộ xã"),
 		typeInto("#f-date", "2/3/2021"),
 		typeInto("#f-chairs-0-name", "Huỳnh Quốc Việt"),
@@ -276,7 +274,14 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 	run(t, ctx, typeInto("#f-date", "2/3/2021"), submit(".savebar button.primary"))
 	has(t, "saved without scripts", text(t, ctx), "Đã lưu biên bản mới", "Đặng Thị Thu Hà", "Huỳnh Quốc Việt", "2/3/2021")
 
-	run(t, ctx, submit(`a[href="/meetings/1/finalize"]`))
+	// A secretary may not finalize: the approver does.
+	if strings.Contains(text(t, ctx), "Thông qua biên bản") {
+		t.Error("a secretary is offered to finalize")
+	}
+	run(t, ctx, navigate(ts.URL+"/meetings/1/finalize"))
+	has(t, "a secretary finalizing", text(t, ctx), "Không được phép", "secretary")
+	signInTab(t, ctx, ts, "approver")
+	run(t, ctx, navigate(ts.URL+"/meetings/1"), submit(`a[href="/meetings/1/finalize"]`))
 	look(t, ctx, "confirm-finalize")
 	// The body's abbreviation is not known yet: no number is proposed, and
 	// the one typed is taken with the approval.
@@ -296,7 +301,7 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 	// The notice of conclusions, numbered as typed, then the register.
 	run(t, ctx, typeInto("#notice-number", "01-TB/ĐU"), submit(".notice-box form button.primary"))
 	has(t, "notice issued", text(t, ctx), "Số 01-TB/ĐU")
-	run(t, ctx, navigate(ts.URL+"/numbers?org="+url.QueryEscape("Đảng ủy xã Phú Mỹ")+"&year=2021"))
+	run(t, ctx, navigate(ts.URL+"/numbers?org="+url.QueryEscape(ownOrg)+"&year=2021"))
 	has(t, "register", text(t, ctx), "01-BB/ĐU", "01-TB/ĐU", "Hội nghị Ban Chấp hành Đảng bộ xã")
 	look(t, ctx, "numbers")
 	run(t, ctx, navigate(ts.URL+"/meetings/1"))
@@ -308,7 +313,7 @@ func TestBrowserWithoutJavaScript(t *testing.T) {
 	has(t, "amended", text(t, ctx), "Đã lưu phiên bản sửa đổi", "(sửa đổi)", "phiên bản 3")
 
 	run(t, ctx, submit(`a[href="/meetings/1/history"]`))
-	has(t, "history", text(t, ctx), "tạo", "thông qua", "sửa đổi", "sửa tên hội nghị theo kết luận", "Tên hội nghị")
+	has(t, "history", text(t, ctx), "tạo", "thông qua", "sửa đổi", "sửa tên hội nghị theo kết luận", "Tên hội nghị", "approver", "secretary")
 	look(t, ctx, "history")
 
 	run(t, ctx, navigate(ts.URL+"/tasks"))

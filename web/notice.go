@@ -63,6 +63,10 @@ func (s *Server) noticeFile(w http.ResponseWriter, r *http.Request) {
 // postIssueNotice issues the notice of conclusions of a meeting with the
 // number the secretary typed, or the register's next free one.
 func (s *Server) postIssueNotice(w http.ResponseWriter, r *http.Request) {
+	if err := minutes.Require(r.Context(), minutes.PermRecord); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	id, err := pathID(r, "id")
 	if err != nil {
 		s.pageError(w, r, err)

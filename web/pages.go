@@ -266,6 +266,14 @@ func (s *Server) confirmPage(action string) http.HandlerFunc {
 			s.pageError(w, r, err)
 			return
 		}
+		perm := minutes.PermRecord
+		if action == "finalize" {
+			perm = minutes.PermFinalize
+		}
+		if err := minutes.Require(r.Context(), perm); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
 		m, err := s.app.Meeting(r.Context(), id)
 		if err == nil && action == "finalize" {
 			err = m.CheckFinalize(0)
@@ -600,6 +608,11 @@ func (s *Server) backup(w http.ResponseWriter, r *http.Request) {
 	// The first read answers whether the database can be read at all,
 	// while an error page can still be sent.
 	if err := s.app.Ping(r.Context()); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	// A whole backup is an admin's (app.BackupTo): say so while a page can.
+	if err := minutes.Require(r.Context(), minutes.PermAdmin); err != nil {
 		s.pageError(w, r, err)
 		return
 	}

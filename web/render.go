@@ -89,7 +89,45 @@ type view struct {
 	Path  string // the page's path and query, to come back to
 	Flash string // a message after a redirect ("saved")
 	Data  any
+	// User is the signed-in account; nil without accounts.
+	User *minutes.User
+	// SignIn says the server has accounts: signed out, the menu is hidden.
+	SignIn bool
 }
+
+// Can reports whether the reader may do what perm names: record, finalize
+// or admin; a menu shows only what one may use.
+func (v *view) Can(perm string) bool {
+	p := minutes.Operator
+	if v.User != nil {
+		p = v.User.Principal()
+	}
+	switch perm {
+	case "record":
+		return p.Can(minutes.PermRecord)
+	case "finalize":
+		return p.Can(minutes.PermFinalize)
+	case "admin": // the users page: only with accounts
+		return v.User != nil && p.Can(minutes.PermAdmin)
+	case "backup":
+		return p.Can(minutes.PermAdmin)
+	}
+	return false
+}
+
+// Orgs names the organisations of the signed-in account.
+func (v *view) Orgs() string {
+	if v.User == nil {
+		return ""
+	}
+	if len(v.User.Orgs) == 0 && v.User.Role == minutes.RoleAdmin {
+		return v.T("web.user.every_org")
+	}
+	return strings.Join(v.User.Orgs, "; ")
+}
+
+// RoleName names a role in the reader's language.
+func (v *view) RoleName(r minutes.Role) string { return v.T("web.role." + string(r)) }
 
 // T returns a message in the reader's language.
 func (v *view) T(key string, args ...any) string { return v.P.T(key, args...) }
@@ -260,7 +298,7 @@ func parsePages() map[string]*template.Template {
 // is rendered into a buffer first, so that a template error is an error
 // page, never half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
-	v := &view{P: s.printer(r), Title: title, Nav: name, Path: r.URL.RequestURI(), Data: data, Flash: flash(r)}
+	v := &view{P: s.printer(r), Title: title, Nav: name, Path: r.URL.RequestURI(), Data: data, Flash: flash(r), User: userOf(r), SignIn: s.opts.SignIn}
 	if v.Title == "" {
 		v.Title = v.T("web.title." + name)
 	}

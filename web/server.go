@@ -38,11 +38,28 @@ type Options struct {
 	// Logf logs what a user is not shown: the detail of internal errors.
 	// Nil logs nothing.
 	Logf func(format string, args ...any)
+
+	// SignIn requires every request to come from a signed-in account (a
+	// session or a personal API token). Off, every request is the local
+	// operator's, with every right: serve on loopback before any account
+	// exists, as before accounts.
+	SignIn bool
+	// Idle ends a session unused for that long; 0 is DefaultIdle.
+	Idle time.Duration
+	// Throttle slows and refuses repeated failed sign-ins; zero is app.DefaultThrottle.
+	Throttle app.Throttle
+	// Secure marks the session cookie Secure even when the request did not
+	// come over TLS here: behind a reverse proxy that serves HTTPS.
+	Secure bool
+	// TrustProxy takes the client's address from X-Forwarded-For, as a
+	// reverse proxy in front of the server sets it.
+	TrustProxy bool
 }
 
 // Server serves the pages and the API over one set of operations.
 type Server struct {
 	app     *app.Service
+	opts    Options
 	cat     *minutes.Catalog
 	logf    func(format string, args ...any)
 	pages   map[string]*template.Template
@@ -53,7 +70,13 @@ type Server struct {
 // from cat (which must hold Messages and those of every package whose
 // errors it shows).
 func New(svc *app.Service, cat *minutes.Catalog, opts Options) *Server {
-	s := &Server{app: svc, cat: cat, logf: opts.Logf}
+	if opts.Idle <= 0 {
+		opts.Idle = DefaultIdle
+	}
+	if opts.Throttle.Window == 0 {
+		opts.Throttle = app.DefaultThrottle
+	}
+	s := &Server{app: svc, cat: cat, logf: opts.Logf, opts: opts}
 	if s.logf == nil {
 		s.logf = func(string, ...any) {}
 	}
@@ -74,6 +97,11 @@ func (s *Server) routes() http.Handler {
 		http.Redirect(w, r, "/meetings", http.StatusSeeOther)
 	})
 	mux.HandleFunc("POST /lang", s.setLang)
+	mux.HandleFunc("GET /login", s.loginForm)
+	mux.HandleFunc("POST /login", s.postLogin)
+	mux.HandleFunc("POST /logout", s.postLogout)
+	mux.HandleFunc("GET /users", s.usersPage)
+	mux.HandleFunc("POST /users", s.postUsers)
 
 	mux.HandleFunc("GET /meetings", s.listPage)
 	mux.HandleFunc("GET /meetings/new", s.newForm)
@@ -120,7 +148,7 @@ func (s *Server) routes() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, http.StatusForbidden, "web.cross_origin")
 	}))
-	return s.recoverPanics(securityHeaders(s.checkHost(cop.Handler(limitBodies(mux)))))
+	return s.recoverPanics(securityHeaders(s.checkHost(cop.Handler(limitBodies(s.authenticate(mux))))))
 }
 
 // healthz answers 200 when the database answers a query.
@@ -174,10 +202,16 @@ func LoopbackHost(host string) bool {
 
 // checkHost refuses a request whose Host header names another machine: a
 // page of evil.example whose name was pointed at 127.0.0.1 (DNS rebinding)
-// must not read or change the office's minutes. Until accounts exist, the
-// server listens on loopback only, so only loopback names are right.
+// must not read or change the office's minutes. Without accounts the
+// server listens on loopback only, so only loopback names are right. With
+// accounts it answers the office's own names: a rebinding page has no
+// session cookie of this server, so it is refused as anyone signed out.
 func (s *Server) checkHost(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.opts.SignIn {
+			h.ServeHTTP(w, r)
+			return
+		}
 		host := r.Host
 		if hh, _, err := net.SplitHostPort(host); err == nil {
 			host = hh

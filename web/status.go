@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/minutes-vn/minutes/app"
 	"github.com/minutes-vn/minutes/minutes"
 )
 
@@ -28,6 +29,12 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case minutes.EUSAGE:
 		return http.StatusBadRequest
+	case minutes.EFORBIDDEN:
+		return http.StatusForbidden
+	case app.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case app.ETHROTTLED:
+		return http.StatusTooManyRequests
 	}
 	if tooBig(err) {
 		return http.StatusRequestEntityTooLarge

@@ -18,6 +18,16 @@ func newConfigCmd(f *factory) *cobra.Command {
 		Example: "  minutes config set organization \"Thành ủy Sóc Trăng\"\n  minutes config set header state\n  minutes config get\n  minutes config unset secretary",
 		Args:    cobra.NoArgs,
 	}
+	// --org: the defaults of one office on a shared database, over the
+	// database-wide ones.
+	var org string
+	cmd.PersistentFlags().StringVar(&org, "org", "", f.T("flag.config.org"))
+	ctxOf := func(c *cobra.Command) context.Context {
+		if org != "" {
+			return minutes.WithSettingsOrg(c.Context(), org)
+		}
+		return c.Context()
+	}
 	keys := cobra.FixedCompletions(minutes.SettingKeys, cobra.ShellCompDirectiveNoFileComp)
 	set := &cobra.Command{
 		Use:   "set KEY VALUE",
@@ -36,7 +46,7 @@ func newConfigCmd(f *factory) *cobra.Command {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runConfigSet(cmd.Context(), f, args[0], strings.Join(args[1:], " "))
+			return runConfigSet(ctxOf(cmd), f, args[0], strings.Join(args[1:], " "))
 		},
 	}
 	get := &cobra.Command{
@@ -54,7 +64,7 @@ func newConfigCmd(f *factory) *cobra.Command {
 			if len(args) == 1 {
 				key = args[0]
 			}
-			return runConfigGet(cmd.Context(), f, key)
+			return runConfigGet(ctxOf(cmd), f, key)
 		},
 	}
 	unset := &cobra.Command{
@@ -68,7 +78,7 @@ func newConfigCmd(f *factory) *cobra.Command {
 			return keys(cmd, args, toComplete)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runConfigUnset(cmd.Context(), f, args[0])
+			return runConfigUnset(ctxOf(cmd), f, args[0])
 		},
 	}
 	cmd.AddCommand(set, get, unset)
@@ -143,6 +153,7 @@ func officeDefaults(ctx context.Context, f *factory) (minutes.Defaults, error) {
 }
 
 var configMessages = minutes.Messages{
+	"flag.config.org":  {"giá trị mặc định riêng của tổ chức này (trên máy chủ dùng chung, mỗi văn phòng một bộ), thay cho giá trị chung", "the defaults of this organisation alone (on a shared server each office has its own), over the database-wide ones"},
 	"cmd.config.short": {"Giá trị mặc định của cơ quan (cơ quan, cấp trên, địa danh, thể thức, thư ký)", "Office defaults (organisation, parent, place, header, secretary)"},
 	"cmd.config.long": {"Lưu các giá trị mặc định trong cơ sở dữ liệu: biểu mẫu (minutes add) và mẫu tệp (minutes template)\nbắt đầu từ các giá trị này, nếu chưa đặt thì từ cuộc họp được ghi gần nhất.\nCác cơ quan dùng chung một máy chủ PostgreSQL thì dùng chung các giá trị này.\nCác mục: %s (header là party hoặc state).",
 		"Keeps defaults in the database: the form (minutes add) and the blank record (minutes template)\nstart from them, and where one is not set, from the meeting recorded last.\nOffices sharing one PostgreSQL server share them.\nThe settings: %s (header is party or state)."},

@@ -17,7 +17,7 @@ var catalog = minutes.NewCatalog(
 	minutes.DomainMessages, record.Messages, sqlstore.Messages, report.Messages, app.Messages, form.Messages,
 	cliMessages, addMessages, amendMessages, backupMessages, configMessages, demoMessages,
 	finalizeMessages, helpMessages, historyMessages, reportMessages, issueMessages, numbersMessages,
-	tasksMessages, templateMessages, serveMessages, checkMessages, verifyMessages, web.Messages,
+	tasksMessages, templateMessages, serveMessages, checkMessages, verifyMessages, userMessages, web.Messages,
 )
 
 // cliMessages are the command line's own messages, Vietnamese first, then English.

@@ -69,6 +69,7 @@ type factory struct {
 	Now    func() time.Time
 
 	DSN   string
+	As    string // act as this account (--as, MINUTES_USER); else the local operator
 	Debug bool
 	Quiet bool
 	Lang  string
@@ -248,6 +249,12 @@ func newRootCmd(f *factory) *cobra.Command {
 					return minutes.Errorm(minutes.EUSAGE, "cli.bad_flag", todayEnv, err)
 				}
 			}
+			if !cmd.Flags().Changed("as") {
+				f.As = f.Getenv("MINUTES_USER")
+			}
+			if f.As != "" {
+				return actAs(cmd, f)
+			}
 			return nil
 		},
 	}
@@ -256,6 +263,7 @@ func newRootCmd(f *factory) *cobra.Command {
 	root.Flags().BoolP("version", "v", false, f.T("flag.version_program"))
 	pf := root.PersistentFlags()
 	pf.StringVar(&f.DSN, "db", "", f.T("flag.db"))
+	pf.StringVar(&f.As, "as", "", f.T("flag.as"))
 	pf.BoolVar(&f.Debug, "debug", false, f.T("flag.debug"))
 	pf.BoolVarP(&f.Quiet, "quiet", "q", false, f.T("flag.quiet"))
 	pf.StringVar(&f.Lang, "lang", f.Lang, f.T("flag.lang"))
@@ -283,7 +291,7 @@ func newRootCmd(f *factory) *cobra.Command {
 	for _, c := range root.Commands() {
 		c.Args = wrapArgs(c.Args)
 	}
-	root.AddCommand(newConfigCmd(f))
+	root.AddCommand(newConfigCmd(f), newUserCmd(f))
 	// Once every command is in: cobra's own texts from the catalogue, and
 	// completion of meeting IDs and organisations wherever they are asked for.
 	localizeCobra(f, root)

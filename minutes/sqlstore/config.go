@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 
@@ -23,6 +24,16 @@ func (s *Store) Settings(ctx context.Context) (map[string]string, error) {
 		for _, r := range rows {
 			out[r.Key] = r.Value
 		}
+		// The office's own defaults over the database-wide ones.
+		if org, _ := minutes.SettingsOrg(ctx); org != "" {
+			rows = rows[:0]
+			if err := tx.SelectContext(ctx, &rows, tx.Rebind(`SELECT key, value FROM org_settings WHERE org_key = ? ORDER BY key`), minutes.Fold(org)); err != nil {
+				return fmt.Errorf("settings: %w", err)
+			}
+			for _, r := range rows {
+				out[r.Key] = r.Value
+			}
+		}
 		return nil
 	})
 	return out, err
@@ -30,9 +41,20 @@ func (s *Store) Settings(ctx context.Context) (map[string]string, error) {
 
 // SetSetting stores an office default, checked by minutes.CheckSetting.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
-	who := s.osUser
+	who := s.person(ctx)
 	if s.dbUser != "" {
-		who = s.dbUser + " (" + s.osUser + ")"
+		who = s.dbUser + " (" + who + ")"
+	}
+	if org, named := minutes.SettingsOrg(ctx); named {
+		return s.inTx(ctx, func(tx *sqlx.Tx) error {
+			q := `INSERT INTO org_settings (org_key, key, value, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (org_key, key) DO UPDATE SET value = excluded.value,
+				updated_at = excluded.updated_at, updated_by = excluded.updated_by`
+			if _, err := tx.ExecContext(ctx, tx.Rebind(q), minutes.Fold(org), key, value, s.ts(s.Now()), who); err != nil {
+				return fmt.Errorf("set setting: %w", err)
+			}
+			return nil
+		})
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// ON CONFLICT … DO UPDATE is the same in SQLite (3.24+) and PostgreSQL.
@@ -52,6 +74,16 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 // UnsetSetting removes an office default and reports whether it was set.
 func (s *Store) UnsetSetting(ctx context.Context, key string) (bool, error) {
 	var n int64
+	if org, named := minutes.SettingsOrg(ctx); named {
+		err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+			res, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM org_settings WHERE org_key = ? AND key = ?`), minutes.Fold(org), key)
+			if err == nil {
+				n, err = res.RowsAffected()
+			}
+			return err
+		})
+		return n > 0, err
+	}
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM settings WHERE key = ?`), key)
 		if err != nil {
@@ -72,7 +104,8 @@ func (s *Store) LatestMeeting(ctx context.Context) (*minutes.Meeting, error) {
 	var m *minutes.Meeting
 	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
 		var ids []int64
-		if err := tx.SelectContext(ctx, &ids, `SELECT id FROM meetings ORDER BY created_at DESC, id DESC LIMIT 1`); err != nil {
+		conds, args := scope(ctx, "m")
+		if err := tx.SelectContext(ctx, &ids, tx.Rebind(`SELECT m.id FROM meetings m WHERE `+strings.Join(conds, " AND ")+` ORDER BY m.created_at DESC, m.id DESC LIMIT 1`), args...); err != nil {
 			return fmt.Errorf("latest meeting: %w", err)
 		}
 		if len(ids) == 0 {

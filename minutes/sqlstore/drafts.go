@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/jmoiron/sqlx"
@@ -33,22 +34,27 @@ func (s *Store) SaveDraft(ctx context.Context, d *minutes.Draft) error {
 		return err
 	}
 	now := s.Now()
+	owner := minutes.PrincipalOf(ctx).Name()
 	var meeting any
 	if d.MeetingID != 0 {
 		meeting = d.MeetingID
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		q := `INSERT INTO drafts (` + draftColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?)
+		q := `INSERT INTO drafts (` + draftColumns + `, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version,
-			updated_at = excluded.updated_at`
-		if _, err := tx.ExecContext(ctx, tx.Rebind(q), d.ID, d.Kind, meeting, d.Version, d.Data, s.ts(now), s.ts(now)); err != nil {
+			updated_at = excluded.updated_at WHERE drafts.owner = excluded.owner`
+		if _, err := tx.ExecContext(ctx, tx.Rebind(q), d.ID, d.Kind, meeting, d.Version, d.Data, s.ts(now), s.ts(now), owner); err != nil {
 			if isForeignKey(err) {
 				return minutes.Errorm(minutes.ENOTFOUND, "meeting.not_found", d.MeetingID)
 			}
 			return fmt.Errorf("save draft: %w", err)
 		}
 		var r draftRow
-		if err := tx.GetContext(ctx, &r, tx.Rebind(`SELECT `+draftColumns+` FROM drafts WHERE id = ?`), d.ID); err != nil {
+		err := tx.GetContext(ctx, &r, tx.Rebind(`SELECT `+draftColumns+` FROM drafts WHERE id = ? AND owner = ?`), d.ID, owner)
+		if errors.Is(err, sql.ErrNoRows) {
+			return minutes.Errorm(minutes.ENOTFOUND, "draft.not_found") // another account's
+		}
+		if err != nil {
 			return fmt.Errorf("save draft: %w", err)
 		}
 		*d = r.draft()
@@ -60,7 +66,7 @@ func (s *Store) SaveDraft(ctx context.Context, d *minutes.Draft) error {
 func (s *Store) FindDraft(ctx context.Context, id string) (*minutes.Draft, error) {
 	var rows []draftRow
 	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
-		return tx.SelectContext(ctx, &rows, tx.Rebind(`SELECT `+draftColumns+` FROM drafts WHERE id = ?`), id)
+		return tx.SelectContext(ctx, &rows, tx.Rebind(`SELECT `+draftColumns+` FROM drafts WHERE id = ? AND owner = ?`), id, minutes.PrincipalOf(ctx).Name())
 	})
 	if err != nil {
 		return nil, fmt.Errorf("find draft: %w", err)
@@ -77,10 +83,11 @@ func (s *Store) FindDraft(ctx context.Context, id string) (*minutes.Draft, error
 func (s *Store) FindDrafts(ctx context.Context, kind string, meetingID int64) ([]minutes.Draft, error) {
 	var rows []draftRow
 	err := s.readTx(ctx, func(tx *sqlx.Tx) error {
-		q := `SELECT ` + draftColumns + ` FROM drafts WHERE kind = ? AND meeting_id = ? ORDER BY updated_at DESC, id`
-		args := []any{kind, meetingID}
+		owner := minutes.PrincipalOf(ctx).Name()
+		q := `SELECT ` + draftColumns + ` FROM drafts WHERE kind = ? AND meeting_id = ? AND owner = ? ORDER BY updated_at DESC, id`
+		args := []any{kind, meetingID, owner}
 		if meetingID == 0 {
-			q, args = `SELECT `+draftColumns+` FROM drafts WHERE kind = ? AND meeting_id IS NULL ORDER BY updated_at DESC, id`, []any{kind}
+			q, args = `SELECT `+draftColumns+` FROM drafts WHERE kind = ? AND meeting_id IS NULL AND owner = ? ORDER BY updated_at DESC, id`, []any{kind, owner}
 		}
 		return tx.SelectContext(ctx, &rows, tx.Rebind(q), args...)
 	})
@@ -97,7 +104,7 @@ func (s *Store) FindDrafts(ctx context.Context, kind string, meetingID int64) ([
 // DeleteDraft removes draft id.
 func (s *Store) DeleteDraft(ctx context.Context, id string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM drafts WHERE id = ?`), id); err != nil {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM drafts WHERE id = ? AND owner = ?`), id, minutes.PrincipalOf(ctx).Name()); err != nil {
 			return fmt.Errorf("delete draft: %w", err)
 		}
 		return nil

@@ -95,9 +95,10 @@ func (s *Store) findMeetingByID(ctx context.Context, tx *sqlx.Tx, id int64) (*mi
 	return ms[0], nil
 }
 
-// where builds the WHERE clause of f over meetings m.
-func (s *Store) where(f minutes.Filter) (string, []any) {
-	conds, args := []string{"1 = 1"}, []any{}
+// where builds the WHERE clause of f over meetings m, within what the
+// principal of ctx may see.
+func (s *Store) where(ctx context.Context, f minutes.Filter) (string, []any) {
+	conds, args := scope(ctx, "m")
 	if f.ID != 0 {
 		conds, args = append(conds, "m.id = ?"), append(args, f.ID)
 	}
@@ -121,6 +122,30 @@ func (s *Store) where(f minutes.Filter) (string, []any) {
 		args = append(args, subArgs...)
 	}
 	return strings.Join(conds, " AND "), args
+}
+
+// scope returns the conditions on meetings alias that keep a query within
+// what the principal of ctx may see: the meetings of its organisations, and
+// for a viewer only finalized minutes. Every query of meetings, their
+// tasks, history and backups starts from it, so that another office's
+// meeting answers exactly as a missing one.
+func scope(ctx context.Context, alias string) ([]string, []any) {
+	p := minutes.PrincipalOf(ctx)
+	conds, args := []string{"1 = 1"}, []any{}
+	keys, all := p.Scope()
+	if !all {
+		if len(keys) == 0 {
+			return []string{"1 = 0"}, args
+		}
+		conds = append(conds, alias+".org_key IN ("+placeholders(len(keys))+")")
+		for _, k := range keys {
+			args = append(args, k)
+		}
+	}
+	if !p.SeesDrafts() {
+		conds, args = append(conds, alias+".status = ?"), append(args, minutes.StatusFinalized)
+	}
+	return conds, args
 }
 
 // searchPatterns is the condition on search_index x that every word of
@@ -179,7 +204,7 @@ func (s *Store) pageQuery(ctx context.Context, tx *sqlx.Tx, f minutes.Filter, or
 	}
 	rest := f
 	rest.Search = ""
-	cond, args := s.where(rest)
+	cond, args := s.where(ctx, rest)
 	if indexed && len(ids) <= broadSearch {
 		if len(ids) == 0 {
 			ids = []int64{0} // no meeting has ID 0
@@ -203,7 +228,7 @@ func (s *Store) pageQuery(ctx context.Context, tx *sqlx.Tx, f minutes.Filter, or
 // findMeetings loads the meetings matching f and then each kind of part
 // with one query per table, whatever the number of meetings.
 func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter) ([]*minutes.Meeting, error) {
-	cond, args := s.where(f)
+	cond, args := s.where(ctx, f)
 	order := ` ORDER BY m.date, m.id`
 	if f.Newest {
 		order = ` ORDER BY m.date DESC, m.id DESC`

@@ -707,7 +707,7 @@ func (s *Store) uid(ctx context.Context, tx *sqlx.Tx, id int64) (string, error) 
 // restores (record.Seal).
 func (s *Store) addHistory(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, uid, action string, fields []string, reason string) error {
 	at := s.Now()
-	row, err := s.historyValues(m, uid, action, fields, reason, at)
+	row, err := s.historyValues(ctx, m, uid, action, fields, reason, at)
 	if err != nil {
 		return err
 	}
@@ -719,7 +719,7 @@ func (s *Store) addHistory(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting,
 			uid, minutes.ActionFinalized, minutes.ActionAmended); err != nil {
 			return fmt.Errorf("seal of meeting %d: %w", m.ID, err)
 		}
-		c := minutes.Change{Version: m.Version, Action: action, At: at, DBUser: s.dbUser, OSUser: s.osUser, Fields: fields, Reason: reason}
+		c := minutes.Change{Version: m.Version, Action: action, At: at, DBUser: s.dbUser, OSUser: s.person(ctx), Fields: fields, Reason: reason}
 		p := ""
 		if len(prev) > 0 {
 			p = prev[0]
@@ -745,7 +745,7 @@ func (s *Store) addHistory(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting,
 func (s *Store) addHistories(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string, action string) error {
 	rows := make([][]any, len(ms))
 	for i, m := range ms {
-		row, err := s.historyValues(m, uids[i], action, nil, "", s.Now())
+		row, err := s.historyValues(ctx, m, uids[i], action, nil, "", s.Now())
 		if err != nil {
 			return err
 		}
@@ -758,10 +758,10 @@ const historyInsertColumns = "meeting_id, meeting_uid, version, action, at, db_u
 
 // historyValues are the values of historyInsertColumns; the hash, last, is
 // left for addHistory to fill in.
-func (s *Store) historyValues(m *minutes.Meeting, uid, action string, fields []string, reason string, at time.Time) ([]any, error) {
+func (s *Store) historyValues(ctx context.Context, m *minutes.Meeting, uid, action string, fields []string, reason string, at time.Time) ([]any, error) {
 	snap, err := encodeSnapshot(m)
 	if err != nil {
 		return nil, err
 	}
-	return []any{m.ID, uid, m.Version, action, s.ts(at), s.dbUser, s.osUser, strings.Join(fields, ","), reason, snap, ""}, nil
+	return []any{m.ID, uid, m.Version, action, s.ts(at), s.dbUser, s.person(ctx), strings.Join(fields, ","), reason, snap, ""}, nil
 }

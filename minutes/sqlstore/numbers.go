@@ -175,7 +175,7 @@ func (s *Store) insertRegistrations(ctx context.Context, tx *sqlx.Tx, regs []min
 			meeting = r.MeetingID
 		}
 		k := keyOf(&r)
-		created, by := now, s.who()
+		created, by := now, s.who(ctx)
 		if !r.CreatedAt.IsZero() {
 			created, by = s.ts(r.CreatedAt), r.CreatedBy // moved to another term, not issued again
 		}

@@ -45,7 +45,7 @@ func (s *Store) finalize(ctx context.Context, id int64, version int, req minutes
 		}
 		old, now := m.Version, s.Now().UTC()
 		m.Status, m.Version, m.UpdatedAt = minutes.StatusFinalized, old+1, now
-		m.FinalizedAt, m.FinalizedBy = &now, s.who()
+		m.FinalizedAt, m.FinalizedBy = &now, s.who(ctx)
 		if err := s.addHistory(ctx, tx, m, uid, minutes.ActionFinalized, fields, ""); err != nil {
 			return err
 		}
@@ -125,8 +125,13 @@ func readOnlyConflict(err error, id int64) error {
 	return err
 }
 
-// who names the person behind a change, as finalized_by keeps it.
-func (s *Store) who() string {
+// who names the person behind a change, as finalized_by keeps it: the
+// signed-in account on the office server, else the database and
+// operating-system users.
+func (s *Store) who(ctx context.Context) string {
+	if name := minutes.PrincipalOf(ctx).Name(); name != "" {
+		return name
+	}
 	switch {
 	case s.dbUser == "":
 		return s.osUser
@@ -134,6 +139,16 @@ func (s *Store) who() string {
 		return s.dbUser
 	}
 	return s.dbUser + " / " + s.osUser
+}
+
+// person is who made a change as the history's os_user column keeps it: the
+// signed-in account of the office server (not the operating-system user of
+// the server process), else the operating-system user of the command line.
+func (s *Store) person(ctx context.Context) string {
+	if name := minutes.PrincipalOf(ctx).Name(); name != "" {
+		return name
+	}
+	return s.osUser
 }
 
 type historyRow struct {
@@ -174,11 +189,30 @@ func (r *historyRow) change() (minutes.Change, error) {
 // historyUID finds the identity whose history id names: the meeting's, or
 // for a deleted meeting the one its last history row carries. History is
 // kept by UID because SQLite may give a deleted meeting's ID to the next.
+// A meeting the principal of ctx may not see has no history either, and a
+// deleted one belongs to the organisation of its last snapshot.
 func (s *Store) historyUID(ctx context.Context, tx *sqlx.Tx, id int64) (string, error) {
 	var uid string
-	err := tx.GetContext(ctx, &uid, tx.Rebind(`SELECT uid FROM meetings WHERE id = ?`), id)
-	if errors.Is(err, sql.ErrNoRows) {
+	conds, args := scope(ctx, "m")
+	var exists int
+	err := tx.GetContext(ctx, &exists, tx.Rebind(`SELECT COUNT(*) FROM meetings WHERE id = ?`), id)
+	if err != nil {
+		return "", err
+	}
+	if exists > 0 {
+		err = tx.GetContext(ctx, &uid, tx.Rebind(`SELECT m.uid FROM meetings m WHERE m.id = ? AND `+strings.Join(conds, " AND ")), append([]any{id}, args...)...)
+	} else {
 		err = tx.GetContext(ctx, &uid, tx.Rebind(`SELECT meeting_uid FROM history WHERE meeting_id = ? ORDER BY id DESC LIMIT 1`), id)
+		if err == nil && !minutes.PrincipalOf(ctx).Admin() {
+			var snap string
+			err = tx.GetContext(ctx, &snap, tx.Rebind(`SELECT snapshot FROM history WHERE meeting_uid = ? AND snapshot <> '' ORDER BY id DESC LIMIT 1`), uid)
+			if err == nil {
+				m, derr := decodeSnapshot(snap)
+				if derr != nil || !minutes.PrincipalOf(ctx).Sees(m.Organization, minutes.StatusDraft) {
+					err = sql.ErrNoRows
+				}
+			}
+		}
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", minutes.Errorm(minutes.ENOTFOUND, "meeting.not_found", id)

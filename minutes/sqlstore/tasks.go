@@ -62,8 +62,8 @@ func (r *taskRow) task() (minutes.Task, error) {
 
 // taskWhere builds the WHERE clause of f over conclusions x joined to
 // meetings m. The owner is matched in Go (see FindTasks).
-func taskWhere(f minutes.TaskFilter) (string, []any) {
-	conds, args := []string{"1 = 1"}, []any{}
+func taskWhere(ctx context.Context, f minutes.TaskFilter) (string, []any) {
+	conds, args := scope(ctx, "m")
 	add := func(c string, v any) { conds, args = append(conds, c), append(args, v) }
 	if f.ID != 0 {
 		add("x.id = ?", f.ID)
@@ -114,7 +114,7 @@ func (s *Store) FindTasks(ctx context.Context, f minutes.TaskFilter) ([]minutes.
 }
 
 func (s *Store) findTasks(ctx context.Context, tx *sqlx.Tx, f minutes.TaskFilter, forUpdate bool) ([]minutes.Task, error) {
-	cond, args := taskWhere(f)
+	cond, args := taskWhere(ctx, f)
 	q := `SELECT x.id, x.meeting_id, x.pos, x.content, x.owner, ` + s.dateExpr("x.due") + ` AS due,
 		x.status, ` + s.dateExpr("x.done_on") + ` AS done_on, x.note, x.reason, x.status_changed_at,
 		m.title AS meeting_title, ` + s.dateExpr("m.date") + ` AS meeting_date, m.organization
@@ -256,7 +256,7 @@ func (s *Store) AddTaskNote(ctx context.Context, id int64, text string) (*minute
 		if err != nil {
 			return err
 		}
-		if err := s.insertTaskNotes(ctx, tx, [][]any{{id, s.ts(s.Now()), text, s.dbUser, s.osUser}}); err != nil {
+		if err := s.insertTaskNotes(ctx, tx, [][]any{{id, s.ts(s.Now()), text, s.dbUser, s.person(ctx)}}); err != nil {
 			return fmt.Errorf("add note to task %d: %w", id, err)
 		}
 		if err := s.taskHistory(ctx, tx, t, minutes.ActionTaskNote, text); err != nil {
