@@ -11,11 +11,15 @@ import (
 
 // Imported is the outcome of an import.
 type Imported struct {
-	// Stored are the new meetings, in the order read.
-	Stored []*minutes.Meeting
+	// Stored counts the new meetings; FirstID and LastID are the numbers
+	// of the first and the last stored.
+	Stored          int
+	FirstID, LastID int64
+	// Listed are the first record.MaxListed of them, for a page to link.
+	Listed []record.Listed
 	// Existing are the records already stored word for word under the
 	// same number (minutes.Meeting.Existing): not stored twice.
-	Existing []*minutes.Meeting
+	Existing []record.Existing
 	// Restored and Skipped count a backup's meetings stored, and those
 	// already in the database (the same identity), left alone.
 	Restored, Skipped int
@@ -89,15 +93,11 @@ func (s *Service) Import(ctx context.Context, sources []record.Source, keepGoing
 		}
 	}
 	out.Warnings = st.Warnings
-	for _, m := range st.Stored {
-		if m.Existing {
-			out.Existing = append(out.Existing, m)
-		} else {
-			out.Stored = append(out.Stored, m)
-		}
-	}
 	if st.Stored == nil {
 		out.Warnings = nil
+	} else {
+		out.Stored, out.FirstID, out.LastID = st.Stored.New, st.Stored.FirstID, st.Stored.LastID
+		out.Existing, out.Listed = st.Stored.Existing, st.Stored.Listed
 	}
 	out.Backup = st.Parts > 0
 	return out, rejected("import.rejected_some")

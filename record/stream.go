@@ -161,9 +161,10 @@ func (s Source) decodeWhole(fn func(Doc) error) error {
 // Stream is one import's sorting of decoded documents: the meetings to
 // store, the problems, and how much of a backup was read.
 type Stream struct {
-	// Stored are the meetings handed to the store, in order; nil when
-	// storing was rolled back.
-	Stored []*minutes.Meeting
+	// Stored sums up the meetings handed to the store; nil when none was,
+	// or storing was rolled back. It holds no meeting: an import of any
+	// size keeps only the batch the store is writing.
+	Stored *Stored
 	// Parts counts the parts of a backup read (meetings with a record:
 	// block, a header, deleted drafts, reports), restored as they come.
 	Parts int
@@ -231,7 +232,10 @@ func Import(ctx context.Context, sources []Source, keepGoing bool, store func(ne
 				return nil, ErrStop // a backup after ordinary records
 			}
 			if e.meeting != nil {
-				st.Stored = append(st.Stored, e.meeting)
+				if st.Stored == nil {
+					st.Stored = &Stored{}
+				}
+				st.Stored.hand(e.meeting)
 			}
 			return e.meeting, nil
 		})
@@ -240,6 +244,8 @@ func Import(ctx context.Context, sources []Source, keepGoing bool, store func(ne
 		}
 		if err != nil {
 			st.Stored = nil // rolled back
+		} else if st.Stored != nil {
+			st.Stored.done()
 		}
 	case first.part != nil:
 		err = restore(func() (*minutes.BackupPart, error) {
@@ -265,6 +271,78 @@ func Import(ctx context.Context, sources []Source, keepGoing bool, store func(ne
 		return nil, err // interrupted: reading stopped early
 	}
 	return st, nil
+}
+
+// Stored is what an import stored: how many new meetings and the numbers
+// of the first and last, and the records found already stored word for
+// word (not stored twice).
+type Stored struct {
+	New             int
+	FirstID, LastID int64
+	Existing        []Existing
+	// Listed are the first MaxListed new meetings, for a page to link.
+	Listed      []Listed
+	pending     []*minutes.Meeting // handed on, not yet written
+	first, last *minutes.Meeting   // read when done: a retried transaction numbers them again
+	listed      []*minutes.Meeting
+}
+
+// MaxListed bounds Stored.Listed.
+const MaxListed = 100
+
+// Listed is a stored meeting as a list shows it.
+type Listed struct {
+	ID    int64
+	Date  minutes.Date
+	Title string
+}
+
+// Existing is a record already stored under that meeting number.
+type Existing struct {
+	ID     int64
+	Number string
+}
+
+// hand notes m as handed to the store, first settling those the store has
+// written since (they have their numbers): the store writes in batches, in
+// order, so only the current batch is held.
+func (s *Stored) hand(m *minutes.Meeting) {
+	n := 0
+	for n < len(s.pending) && s.pending[n].ID != 0 {
+		s.settle(s.pending[n])
+		n++
+	}
+	s.pending = append(s.pending[n:], m)
+}
+
+// done settles the rest, once the store has written everything.
+func (s *Stored) done() {
+	for _, m := range s.pending {
+		s.settle(m)
+	}
+	s.pending = nil
+	if s.first != nil {
+		s.FirstID, s.LastID = s.first.ID, s.last.ID
+	}
+	for _, m := range s.listed {
+		s.Listed = append(s.Listed, Listed{m.ID, m.Date, m.Title})
+	}
+	s.first, s.last, s.listed = nil, nil, nil
+}
+
+func (s *Stored) settle(m *minutes.Meeting) {
+	if m.Existing {
+		s.Existing = append(s.Existing, Existing{m.ID, m.Number})
+		return
+	}
+	if s.New == 0 {
+		s.first = m
+	}
+	if len(s.listed) < MaxListed {
+		s.listed = append(s.listed, m)
+	}
+	s.New++
+	s.last = m
 }
 
 // entry is what the importer hands on: a meeting to store or a part of a

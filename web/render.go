@@ -235,6 +235,10 @@ var funcs = template.FuncMap{
 	"clock": clockText,
 	"stamp": stampText,
 	"add":   func(a, b int) int { return a + b },
+	"sub":   func(a, b int) int { return a - b },
+	// count is a number of things, its thousands grouped as the reader's
+	// language groups them (90.000, 90,000).
+	"count": func(n int) minutes.Number { return minutes.Number(n) },
 	"paras": paragraphs,
 	"field": fieldID,
 	// doctype names a kind of document of the register.

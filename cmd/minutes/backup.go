@@ -74,8 +74,8 @@ var backupMessages = minutes.Messages{
 	"export.all_pdf":      {"--all ghi bản sao lưu dữ liệu: dùng --format yaml hoặc json, không phải pdf", "--all writes a data backup: use --format yaml or json, not pdf"},
 	"export.all_version":  {"--all sao lưu mọi phiên bản; không dùng cùng --version", "--all backs up every version; it cannot be used with --version"},
 	"backup.done":         {"Đã sao lưu %d cuộc họp.", "Backed up %d meetings."},
-	"restore.done":        {"Đã khôi phục %d cuộc họp từ bản sao lưu; bỏ qua %d cuộc họp đã có.", "Restored %d meetings from the backup; skipped %d already present."},
-	"restore.nothing_new": {"Không có gì mới: cả %d cuộc họp trong bản sao lưu đã có trong cơ sở dữ liệu.", "Nothing new: all %d meetings of the backup are already in the database."},
+	"restore.done":        {"Đã khôi phục %s cuộc họp từ bản sao lưu; bỏ qua %s cuộc họp đã có.", "Restored %s meetings from the backup; skipped %s already present."},
+	"restore.nothing_new": {"Không có gì mới: cả %s cuộc họp trong bản sao lưu đã có trong cơ sở dữ liệu.", "Nothing new: all %s meetings of the backup are already in the database."},
 }
 
 // runBackupFlags checks the flags of export --all and runs it.

@@ -7,6 +7,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/record"
 )
 
@@ -62,13 +63,13 @@ func runImport(ctx context.Context, f *factory, opts *importOptions) error {
 	f.warnProblems(res.Warnings)
 	switch {
 	case res.Backup && res.Restored == 0 && res.Skipped > 0:
-		f.say(f.T("restore.nothing_new", res.Skipped))
+		f.say(f.T("restore.nothing_new", minutes.Number(res.Skipped)))
 	case res.Backup:
-		f.say(f.T("restore.done", res.Restored, res.Skipped))
+		f.say(f.T("restore.done", minutes.Number(res.Restored), minutes.Number(res.Skipped)))
 	default:
-		f.say(f.T("import.done", len(res.Stored), len(sources)))
-		if n := len(res.Stored); n > 0 && !f.Quiet {
-			fmt.Fprintln(f.IO.ErrOut, f.T("import.ids", res.Stored[0].ID, res.Stored[n-1].ID))
+		f.say(f.T("import.done", minutes.Number(res.Stored), minutes.Number(len(sources))))
+		if res.Stored > 0 && !f.Quiet {
+			fmt.Fprintln(f.IO.ErrOut, f.T("import.ids", res.FirstID, res.LastID))
 		}
 		for _, m := range res.Existing {
 			f.say(f.T("import.existing", m.Number, m.ID))

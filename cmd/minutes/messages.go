@@ -76,7 +76,7 @@ var cliMessages = minutes.Messages{
 	"add.done":    {"Đã lưu cuộc họp số %d: %s", "Stored meeting %d: %s"},
 
 	"import.progress": {"Đang nhập: đã lưu %d cuộc họp", "Importing: %d meetings stored"},
-	"import.done":     {"Đã nhập %d cuộc họp từ %d tệp.", "Imported %d meetings from %d files."},
+	"import.done":     {"Đã nhập %s cuộc họp từ %s tệp.", "Imported %s meetings from %s files."},
 	"import.ids":      {"Số hiệu: %d – %d", "IDs: %d – %d"},
 	"import.existing": {"Đã có, không nhập lại: biên bản số %s (cuộc họp %d), cùng nội dung", "Already stored, not imported again: minutes %s (meeting %d), the same content"},
 

@@ -49,18 +49,31 @@ func (s *Store) CreateMeetingsProgress(ctx context.Context, ms []*minutes.Meetin
 // with the ID of the one stored, and not counted.
 func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Meeting, error), progress func(done int)) (int, error) {
 	// A transaction that has to be retried replays what next gave before:
-	// next cannot give it again.
-	var seen []*minutes.Meeting
-	done := false
-	existing := 0
+	// next cannot give it again. The replay is kept for the first
+	// replayLimit meetings only, so that an import of any size holds one
+	// batch, not every meeting; a retry needed after that (another writer
+	// took a number meanwhile) fails and stores nothing.
+	var replay []*minutes.Meeting
+	replayable, done, started := true, false, false
+	existing, written := 0, 0
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if started && !replayable {
+			return minutes.Errorm(minutes.EFAILED, "db.retry_too_big", replayLimit)
+		}
+		started = true
 		now := s.Now().UTC()
 		pos := 0
-		existing = 0
+		existing, written = 0, 0
+		var back *minutes.Meeting // a meeting put back for the next batch
 		pull := func() (*minutes.Meeting, error) {
-			if pos < len(seen) {
+			if back != nil {
+				m := back
+				back = nil
+				return m, nil
+			}
+			if pos < len(replay) {
 				pos++
-				m := seen[pos-1]
+				m := replay[pos-1]
 				m.Existing = false
 				return m, nil
 			}
@@ -76,8 +89,12 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 			if err := m.Validate(); err != nil {
 				return nil, err
 			}
-			seen = append(seen, m)
-			pos++
+			if replayable && len(replay) < replayLimit {
+				replay = append(replay, m)
+				pos++
+			} else if replayable {
+				replayable, replay, pos = false, nil, 0
+			}
 			return m, nil
 		}
 		term, err := s.termStart(ctx, tx)
@@ -87,7 +104,6 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 		// Meetings go in batches, each table in one multi-row statement per
 		// batch: on PostgreSQL every statement is a round trip (two, with
 		// lib/pq's unnamed statements), and a meeting has about fifteen parts.
-		written := 0
 		batch := make([]*minutes.Meeting, 0, createBatch)
 		for {
 			batch = batch[:0]
@@ -108,7 +124,7 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 					clash = clash || keys[keyOf(&r)]
 				}
 				if clash {
-					pos--
+					back = m
 					break
 				}
 				for _, r := range regs {
@@ -138,9 +154,14 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 	if err != nil {
 		return 0, err
 	}
-	s.refreshStatistics(ctx, len(seen))
-	return len(seen) - existing, nil
+	s.refreshStatistics(ctx, written)
+	return written - existing, nil
 }
+
+// replayLimit is how many meetings of an import are kept to replay its
+// transaction when it must be retried: more than any office imports at
+// once, few enough to hold (about 35 MB).
+const replayLimit = 10000
 
 // createBatch writes new meetings and their parts, history and numbers.
 func (s *Store) createBatch(ctx context.Context, tx *sqlx.Tx, batch []*minutes.Meeting, now time.Time, term minutes.Date) error {
