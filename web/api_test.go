@@ -65,7 +65,7 @@ func TestAPI(t *testing.T) {
 				}
 			}
 			r := ts.do(t, "GET", "/api/meetings?sort=newest&limit=1", "")
-			if !strings.Contains(r.body, `"id": 2`) {
+			if !strings.Contains(r.body, `"id":2,`) {
 				t.Errorf("newest first: %s", r.body)
 			}
 		})
@@ -145,7 +145,7 @@ func TestAPI(t *testing.T) {
 				}
 			}
 			r = ts.do(t, "GET", "/api/meetings/1/history", "")
-			if r.status != 200 || !strings.Contains(r.body, `"action": "finalized"`) {
+			if r.status != 200 || !strings.Contains(r.body, `"action":"finalized"`) {
 				t.Errorf("history: %d %s", r.status, r.body)
 			}
 		})

@@ -3,12 +3,14 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 
 	"github.com/minutes-vn/minutes/minutes"
 	"github.com/minutes-vn/minutes/schema"
@@ -173,21 +175,74 @@ func (s *Store) searchPatterns(search string) (string, []any) {
 // square root of the page size times the meetings of a large office.
 const broadSearch = 1000
 
-// pageQuery returns, for a page of a search on SQLite, a query that finds
-// it faster than the general one, or "". The trigram index answers a rare
-// word at once, but a word most meetings hold ("quan", "ocop") yields tens
-// of thousands of candidates to read, sort and cut to a page: a tenth of a
-// second or more each time. So the index is asked for at most broadSearch
-// matches: when that is all of them, the page is chosen among those IDs;
-// when there are more, the meetings are walked in the page's order, each
-// one's text read by its rowid, until the page is full.
-func (s *Store) pageQuery(ctx context.Context, tx *sqlx.Tx, f minutes.Filter, order, page string) (string, []any, error) {
+// walkWindow is how many meetings from the start of a page's order a
+// search walks before it asks the trigram index: reading a meeting's text
+// by its rowid costs a few microseconds, a tenth of what a candidate of
+// the index costs (whose text is read again to check the pattern). A page
+// of 50 among the 1,000 first meetings is found by the walk when one
+// meeting in 20 matches; a rarer word goes on to the index.
+func walkWindow(f minutes.Filter) int {
+	return min(max(1000, 20*(max(f.Offset, 0)+f.Limit)), 20000)
+}
+
+// pageRows returns, for a page of a search on SQLite, the page found
+// faster than by the general query, or ok false. The trigram index answers
+// a rare word at once, but a word most meetings hold ("quan", "ocop")
+// yields tens of thousands of candidates to read, sort and cut to a page:
+// a tenth of a second or more each time. So first the meetings are walked
+// in the page's order, each one's text read by its rowid, for at most
+// walkWindow meetings: a common word fills the page within it (well under
+// a millisecond). When it does not, the index is asked for at most
+// broadSearch matches: when that is all of them, the page is chosen among
+// those IDs; when there are more, the walk goes on to the end.
+func (s *Store) pageRows(ctx context.Context, tx *sqlx.Tx, f minutes.Filter, order, page string) ([]meetingRow, bool, error) {
 	if s.dialect != schema.SQLite || f.Limit <= 0 {
-		return "", nil, nil
+		return nil, false, nil
 	}
 	sub, subArgs := s.searchPatterns(f.Search)
 	if sub == "" {
-		return "", nil, nil
+		return nil, false, nil
+	}
+	rest := f
+	rest.Search = ""
+	cond, args := s.where(ctx, rest)
+	// CROSS JOIN keeps meetings the outer loop, in index order. The text is
+	// read from the FTS5 table's content table (search_index_content, its
+	// column c0, as FTS5 names them), an ordinary table: through the
+	// virtual table each read costs twice as much, and a pattern on it
+	// would run the whole trigram query again for every meeting.
+	plain := strings.ReplaceAll(sub, "x.text GLOB", "x.c0 GLOB")
+	walk := func(bound string, boundArgs ...any) ([]meetingRow, error) {
+		q := `SELECT ` + s.meetingColumns() + ` FROM meetings m CROSS JOIN search_index_content x ON x.id = m.id WHERE ` +
+			cond + bound + ` AND ` + plain + order + page
+		var rows []meetingRow
+		all := append(append(append([]any{}, args...), boundArgs...), subArgs...)
+		if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), all...); err != nil {
+			return nil, fmt.Errorf("find meetings: %w", err)
+		}
+		return rows, nil
+	}
+	// The last meeting of the window, in the page's order; none when the
+	// window holds them all, and the walk is then the answer whatever it
+	// finds.
+	var edgeDate any
+	var edgeID int64
+	err := tx.QueryRowxContext(ctx, tx.Rebind(`SELECT m.date, m.id FROM meetings m WHERE `+cond+order+
+		fmt.Sprintf(` LIMIT 1 OFFSET %d`, walkWindow(f)-1)), args...).Scan(&edgeDate, &edgeID)
+	if errors.Is(err, sql.ErrNoRows) {
+		rows, err := walk("")
+		return rows, err == nil, err
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("find meetings: %w", err)
+	}
+	bound := ` AND (m.date, m.id) >= (?, ?)`
+	if !f.Newest {
+		bound = ` AND (m.date, m.id) <= (?, ?)`
+	}
+	rows, err := walk(bound, edgeDate, edgeID)
+	if err != nil || len(rows) == f.Limit {
+		return rows, err == nil, err
 	}
 	// Words of one or two letters are in no trigram: with only such words
 	// the index would read every meeting's text anyway.
@@ -199,30 +254,25 @@ func (s *Store) pageQuery(ctx context.Context, tx *sqlx.Tx, f minutes.Filter, or
 	if indexed {
 		probe := `SELECT x.rowid FROM search_index x WHERE ` + sub + fmt.Sprintf(` LIMIT %d`, broadSearch+1)
 		if err := tx.SelectContext(ctx, &ids, tx.Rebind(probe), subArgs...); err != nil {
-			return "", nil, fmt.Errorf("find meetings: %w", err)
+			return nil, false, fmt.Errorf("find meetings: %w", err)
 		}
 	}
-	rest := f
-	rest.Search = ""
-	cond, args := s.where(ctx, rest)
-	if indexed && len(ids) <= broadSearch {
-		if len(ids) == 0 {
-			ids = []int64{0} // no meeting has ID 0
-		}
-		for _, id := range ids {
-			args = append(args, id)
-		}
-		return `SELECT ` + s.meetingColumns() + ` FROM meetings m WHERE ` + cond + ` AND m.id IN (` + placeholders(len(ids)) + `)` + order + page, args, nil
+	if !indexed || len(ids) > broadSearch {
+		rows, err := walk("")
+		return rows, err == nil, err
 	}
-	// CROSS JOIN keeps meetings the outer loop, in index order. The text is
-	// read from the FTS5 table's content table (search_index_content, its
-	// column c0, as FTS5 names them), an ordinary table: through the
-	// virtual table each read costs twice as much, and a pattern on it
-	// would run the whole trigram query again for every meeting.
-	plain := strings.ReplaceAll(sub, "x.text GLOB", "x.c0 GLOB")
-	q := `SELECT ` + s.meetingColumns() + ` FROM meetings m CROSS JOIN search_index_content x ON x.id = m.id WHERE ` +
-		cond + ` AND ` + plain + order + page
-	return q, append(args, subArgs...), nil
+	if len(ids) == 0 {
+		return nil, true, nil
+	}
+	idArgs := append([]any{}, args...)
+	for _, id := range ids {
+		idArgs = append(idArgs, id)
+	}
+	q := `SELECT ` + s.meetingColumns() + ` FROM meetings m WHERE ` + cond + ` AND m.id IN (` + placeholders(len(ids)) + `)` + order + page
+	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), idArgs...); err != nil {
+		return nil, false, fmt.Errorf("find meetings: %w", err)
+	}
+	return rows, true, nil
 }
 
 // findMeetings loads the meetings matching f and then each kind of part
@@ -237,15 +287,15 @@ func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter)
 	if f.Limit > 0 {
 		page = fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, max(f.Offset, 0))
 	}
-	var rows []meetingRow
-	q, qArgs := `SELECT `+s.meetingColumns()+` FROM meetings m WHERE `+cond+order+page, args
-	if scan, scanArgs, err := s.pageQuery(ctx, tx, f, order, page); err != nil {
+	rows, found, err := s.pageRows(ctx, tx, f, order, page)
+	if err != nil {
 		return nil, err
-	} else if scan != "" {
-		q, qArgs = scan, scanArgs
 	}
-	if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), qArgs...); err != nil {
-		return nil, fmt.Errorf("find meetings: %w", err)
+	if !found {
+		q := `SELECT ` + s.meetingColumns() + ` FROM meetings m WHERE ` + cond + order + page
+		if err := tx.SelectContext(ctx, &rows, tx.Rebind(q), args...); err != nil {
+			return nil, fmt.Errorf("find meetings: %w", err)
+		}
 	}
 	if len(rows) == 0 {
 		return nil, nil
@@ -265,7 +315,17 @@ func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter)
 	if page != "" {
 		ids += order + page
 	}
-	if len(rows) <= 500 {
+	switch {
+	case len(rows) <= 500 && s.dialect == schema.Postgres:
+		// One array parameter: PostgreSQL parses and binds fifty
+		// placeholders in each of the ten queries below in about as long
+		// as it takes to run them.
+		list := make([]int64, len(rows))
+		for i, r := range rows {
+			list[i] = r.ID
+		}
+		ids, idArgs = `SELECT unnest(CAST(? AS bigint[]))`, []any{pq.Array(list)}
+	case len(rows) <= 500:
 		ids, idArgs = placeholders(len(rows)), make([]any, len(rows))
 		for i, r := range rows {
 			idArgs[i] = r.ID
@@ -334,97 +394,123 @@ func (r *meetingRow) meeting() (*minutes.Meeting, error) {
 	return m, nil
 }
 
+// The kinds of part rows that loadParts reads in one query.
+const (
+	partChair = iota + 1
+	partAbsentee
+	partAgenda
+	partComment
+	partRecipient
+	partConclusion
+	partNotice
+	partNoticeRecipient
+	partNoticeNumber
+)
+
 // loadParts fills the parts of the meetings in byID; ids is a subquery
-// selecting their IDs with args.
+// selecting their IDs with args (or a list of placeholders). Every kind of
+// part comes in one query, a UNION of one SELECT per table in one shape
+// (kind, meeting, position, nine texts, a number): on PostgreSQL each
+// query costs a round trip and a parse, and ten of them took longer than
+// the rows they read. A brief load reads the chairs alone.
 func (s *Store) loadParts(ctx context.Context, tx *sqlx.Tx, ids string, args []any, byID map[int64]*minutes.Meeting, brief bool) error {
-	each := func(q string, scan func(rows *sqlx.Rows) error) error {
-		rows, err := tx.QueryxContext(ctx, tx.Rebind(q+` WHERE x.meeting_id IN (`+ids+`) ORDER BY x.meeting_id, x.pos`), args...)
-		if err != nil {
+	in := ` WHERE x.meeting_id IN (` + ids + `)`
+	branches := []string{
+		`SELECT 1 AS kind, x.meeting_id AS meeting_id, x.pos AS pos, x.name AS t1, x.title AS t2, CAST(NULL AS TEXT) AS t3, CAST(NULL AS TEXT) AS t4, CAST(NULL AS TEXT) AS t5,
+			CAST(NULL AS TEXT) AS t6, CAST(NULL AS TEXT) AS t7, CAST(NULL AS TEXT) AS t8, CAST(NULL AS TEXT) AS t9, CAST(NULL AS BIGINT) AS n FROM chairs x` + in,
+	}
+	if !brief {
+		branches = append(branches,
+			`SELECT 2, x.meeting_id, x.pos, x.name, x.reason, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM absentees x`+in,
+			`SELECT 3, x.meeting_id, x.pos, x.title, x.presenter, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM agenda_items x`+in,
+			`SELECT 4, x.meeting_id, x.pos, x.speaker, x.title, x.content, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM comments x`+in,
+			`SELECT 5, x.meeting_id, x.pos, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM recipients x`+in,
+			`SELECT 6, x.meeting_id, x.pos, x.content, x.owner, `+s.dateExpr("x.due")+`, NULL, NULL, NULL, NULL, NULL, NULL, x.id FROM conclusions x`+in,
+			`SELECT 7, x.meeting_id, 0, `+s.dateExpr("x.date")+`, x.title, x.body, x.concluded_name, x.concluded_title,
+				x.signer_authority, x.signer_for, x.signer_title, x.signer_name, NULL FROM notices x`+in,
+			`SELECT 8, x.meeting_id, x.pos, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM notice_recipients x`+in,
+			`SELECT 9, x.meeting_id, 0, x.number, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM document_numbers x`+in+` AND x.kind = 'notice'`,
+		)
+	}
+	all := make([]any, 0, len(args)*len(branches))
+	for range branches {
+		all = append(all, args...)
+	}
+	q := strings.Join(branches, "\nUNION ALL ") + "\nORDER BY 2, 1, 3"
+	rows, err := tx.QueryContext(ctx, tx.Rebind(q), all...)
+	if err != nil {
+		return fmt.Errorf("load parts: %w", err)
+	}
+	defer rows.Close()
+	var (
+		kind, pos int
+		id        int64
+		t         [9]sql.NullString
+		n         sql.NullInt64
+	)
+	dest := []any{&kind, &id, &pos}
+	for i := range t {
+		dest = append(dest, &t[i])
+	}
+	dest = append(dest, &n)
+	notice := func(m *minutes.Meeting) *minutes.Notice {
+		if m.Notice == nil {
+			m.Notice = &minutes.Notice{}
+		}
+		return m.Notice
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
 			return fmt.Errorf("load parts: %w", err)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return err
+		m := byID[id]
+		if m == nil {
+			continue
+		}
+		switch kind {
+		case partChair:
+			m.Chairs = append(m.Chairs, minutes.Person{Name: t[0].String, Title: t[1].String})
+		case partAbsentee:
+			m.Attendance.Absent = append(m.Attendance.Absent, minutes.Absentee{Name: t[0].String, Reason: t[1].String})
+		case partAgenda:
+			m.Agenda = append(m.Agenda, minutes.AgendaItem{Title: t[0].String, Presenter: t[1].String})
+		case partComment:
+			m.Comments = append(m.Comments, minutes.Comment{Speaker: t[0].String, Title: t[1].String, Content: t[2].String})
+		case partRecipient:
+			m.Recipients = append(m.Recipients, t[0].String)
+		case partConclusion:
+			c := minutes.Conclusion{ID: n.Int64, Content: t[0].String, Owner: t[1].String}
+			if t[2].Valid {
+				d, err := minutes.ParseDate(t[2].String)
+				if err != nil {
+					return fmt.Errorf("conclusion %d: stored due date: %w", c.ID, err)
+				}
+				c.Due = d
 			}
-		}
-		return rows.Err()
-	}
-	err := each(`SELECT x.meeting_id, x.name, x.title FROM chairs x`, func(rows *sqlx.Rows) error {
-		var id int64
-		var p minutes.Person
-		if err := rows.Scan(&id, &p.Name, &p.Title); err != nil {
-			return err
-		}
-		byID[id].Chairs = append(byID[id].Chairs, p)
-		return nil
-	})
-	if err != nil || brief {
-		return err
-	}
-	if err := each(`SELECT x.meeting_id, x.name, x.reason FROM absentees x`, func(rows *sqlx.Rows) error {
-		var id int64
-		var a minutes.Absentee
-		if err := rows.Scan(&id, &a.Name, &a.Reason); err != nil {
-			return err
-		}
-		byID[id].Attendance.Absent = append(byID[id].Attendance.Absent, a)
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := each(`SELECT x.meeting_id, x.title, x.presenter FROM agenda_items x`, func(rows *sqlx.Rows) error {
-		var id int64
-		var a minutes.AgendaItem
-		if err := rows.Scan(&id, &a.Title, &a.Presenter); err != nil {
-			return err
-		}
-		byID[id].Agenda = append(byID[id].Agenda, a)
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := each(`SELECT x.meeting_id, x.speaker, x.title, x.content FROM comments x`, func(rows *sqlx.Rows) error {
-		var id int64
-		var c minutes.Comment
-		if err := rows.Scan(&id, &c.Speaker, &c.Title, &c.Content); err != nil {
-			return err
-		}
-		byID[id].Comments = append(byID[id].Comments, c)
-		return nil
-	}); err != nil {
-		return err
-	}
-	if err := each(`SELECT x.meeting_id, x.name FROM recipients x`, func(rows *sqlx.Rows) error {
-		var id int64
-		var r string
-		if err := rows.Scan(&id, &r); err != nil {
-			return err
-		}
-		byID[id].Recipients = append(byID[id].Recipients, r)
-		return nil
-	}); err != nil {
-		return err
-	}
-	err = each(`SELECT x.meeting_id, x.id, x.content, x.owner, `+s.dateExpr("x.due")+` FROM conclusions x`, func(rows *sqlx.Rows) error {
-		var id int64
-		var c minutes.Conclusion
-		var due sql.NullString
-		if err := rows.Scan(&id, &c.ID, &c.Content, &c.Owner, &due); err != nil {
-			return err
-		}
-		if due.Valid {
-			d, err := minutes.ParseDate(due.String)
-			if err != nil {
-				return fmt.Errorf("conclusion %d: stored due date: %w", c.ID, err)
+			m.Conclusions = append(m.Conclusions, c)
+		case partNotice:
+			nt := notice(m)
+			nt.Title, nt.Body = t[1].String, t[2].String
+			if t[0].Valid {
+				if nt.Date, err = minutes.ParseDate(t[0].String); err != nil {
+					return fmt.Errorf("notice of meeting %d: stored date: %w", id, err)
+				}
 			}
-			c.Due = d
+			if t[3].Valid {
+				nt.ConcludedBy = &minutes.Person{Name: t[3].String, Title: t[4].String}
+			}
+			if t[8].Valid {
+				nt.Signer = &minutes.Signer{Authority: t[5].String, For: t[6].String, Title: t[7].String, Name: t[8].String}
+			}
+		case partNoticeRecipient:
+			nt := notice(m)
+			nt.Recipients = append(nt.Recipients, t[0].String)
+		case partNoticeNumber:
+			notice(m).Number = t[0].String
 		}
-		byID[id].Conclusions = append(byID[id].Conclusions, c)
-		return nil
-	})
-	if err != nil {
-		return err
 	}
-	return s.loadNotices(ctx, tx, ids, args, byID)
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load parts: %w", err)
+	}
+	return nil
 }

@@ -225,7 +225,7 @@ func sqliteDSN(path string) string {
 	// makes read-then-write transactions from several processes wait for
 	// each other instead of failing with SQLITE_BUSY.
 	return "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
-		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-32768)&_txlock=immediate"
 }
 
 // createPrivate creates the SQLite file at path, readable by its owner
