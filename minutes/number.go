@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -48,10 +49,16 @@ type DocNumber struct {
 	State  bool   // written 07/BB-UBND (State) rather than 15-BB/TU (Party)
 }
 
+// The patterns of numbers, compiled on first use: their Unicode classes
+// take 0.6 ms to compile, a tenth of the start of every command.
 var (
-	partyNumber = regexp.MustCompile(`^0*(\d{1,6})\s*-\s*(\p{Lu}+)\s*/\s*([\p{Lu}\p{N}][\p{Lu}\p{N}\-.]*)$`)
-	stateNumber = regexp.MustCompile(`^0*(\d{1,6})\s*/\s*(\p{Lu}+)\s*-\s*([\p{Lu}\p{N}][\p{Lu}\p{N}\-.]*)$`)
-	symbolRE    = regexp.MustCompile(`^[\p{Lu}\p{N}][\p{Lu}\p{N}\-.]*$`)
+	partyNumber = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^0*(\d{1,6})\s*-\s*(\p{Lu}+)\s*/\s*([\p{Lu}\p{N}][\p{Lu}\p{N}\-.]*)$`)
+	})
+	stateNumber = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^0*(\d{1,6})\s*/\s*(\p{Lu}+)\s*-\s*([\p{Lu}\p{N}][\p{Lu}\p{N}\-.]*)$`)
+	})
+	symbolRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{Lu}\p{N}][\p{Lu}\p{N}\-.]*$`) })
 )
 
 // ParseNumber reads a number as Party (15-BB/TU) or State (07/BB-UBND)
@@ -61,7 +68,7 @@ func ParseNumber(s string) (DocNumber, bool) {
 	for _, f := range []struct {
 		re    *regexp.Regexp
 		state bool
-	}{{partyNumber, false}, {stateNumber, true}} {
+	}{{partyNumber(), false}, {stateNumber(), true}} {
 		if m := f.re.FindStringSubmatch(s); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			if n == 0 {
@@ -93,7 +100,7 @@ func (n DocNumber) Blank() string {
 
 // CheckSymbol reports why s cannot be a body's abbreviation in a number.
 func CheckSymbol(s string) Msg {
-	if !symbolRE.MatchString(s) {
+	if !symbolRE().MatchString(s) {
 		return M("number.symbol", s)
 	}
 	return Msg{}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,6 +29,20 @@ type exportOptions struct {
 	// conclusions, issued as issueFlags say.
 	Document string
 	issueFlags
+}
+
+// oneDocument turns the garbage collector off while one meeting's document
+// is made, and returns what turns it back on. Such a command allocates
+// 10-15 MB in all and exits: three or four collections of a heap that is
+// mostly the fonts cost about 3 ms of a 20 ms process, and free nothing
+// that peak memory would miss (24.9 MB peak either way). The memory limit
+// still collects if a document ever needs that much.
+func oneDocument() (restore func()) {
+	gc, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(256<<20)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
 }
 
 // Documents of export.
@@ -120,6 +135,10 @@ func formatFromName(name string) string {
 }
 
 func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
+	defer oneDocument()()
+	if opts.Format == "" || opts.Format == fmtPDF {
+		report.Preload()
+	}
 	m, err := findMeeting(ctx, f, opts.ID, opts.Version)
 	if err != nil {
 		return err
@@ -157,6 +176,10 @@ func runExport(ctx context.Context, f *factory, opts *exportOptions) error {
 // runExportNotice writes the notice of conclusions of a meeting, issued
 // with the number the flags ask for (or the one it has, or blank).
 func runExportNotice(ctx context.Context, f *factory, opts *exportOptions) error {
+	defer oneDocument()()
+	if opts.Format == "" || opts.Format == fmtPDF {
+		report.Preload()
+	}
 	m, err := findMeeting(ctx, f, opts.ID, opts.Version)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Check reads a .docx the way Word does before it offers to repair one:
@@ -210,8 +211,9 @@ var childOrder = map[string][]string{
 // firstChild lists elements whose properties, when present, come first.
 var firstChild = map[string][]string{"p": {"pPr"}, "r": {"rPr"}, "tc": {"tcPr"}, "tr": {"tblPrEx", "trPr"}}
 
-// rank maps each parent's children to their place in the schema's sequence.
-var rank = func() map[string]map[string]int {
+// rank maps each parent's children to their place in the schema's
+// sequence; built on the first check, not at the start of every command.
+var rank = sync.OnceValue(func() map[string]map[string]int {
 	out := map[string]map[string]int{}
 	for parent, kids := range childOrder {
 		m := map[string]int{}
@@ -223,7 +225,7 @@ var rank = func() map[string]map[string]int {
 		out[parent] = m
 	}
 	return out
-}()
+})
 
 // checkXML parses a part, checks the order of children and that every
 // attribute in the relationships namespace names one of ids.
@@ -253,7 +255,7 @@ func checkXML(b []byte, ids map[string]bool) []error {
 			}
 			if n := len(stack); n > 0 && t.Name.Space == nsW {
 				p := &stack[n-1]
-				if order, ok := rank[p.name]; ok {
+				if order, ok := rank()[p.name]; ok {
 					r, known := order[t.Name.Local]
 					switch {
 					case !known:

@@ -11,7 +11,7 @@ func TestCIDWidthsAsUpstream(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 3000 {
 		n := 1 + rng.IntN(600)
-		cw := make([]int, n+1)
+		cw := make([]uint16, n+1)
 		used := map[int]int{}
 		for i := range cw {
 			switch rng.IntN(6) {
@@ -24,7 +24,7 @@ func TestCIDWidthsAsUpstream(t *testing.T) {
 					cw[i] = cw[i-1]
 				}
 			default:
-				cw[i] = 200 + rng.IntN(4)*50
+				cw[i] = uint16(200 + rng.IntN(4)*50)
 			}
 			if rng.IntN(3) > 0 {
 				used[i] = i
@@ -40,10 +40,10 @@ func TestCIDWidthsAsUpstream(t *testing.T) {
 
 // BenchmarkCIDWidths: upstream's and the fork's /W array side by side.
 func BenchmarkCIDWidths(b *testing.B) {
-	cw := make([]int, 8000)
+	cw := make([]uint16, 8000)
 	used := map[int]int{}
 	for i := range cw {
-		cw[i] = 300 + (i/7%3)*100
+		cw[i] = uint16(300 + (i/7%3)*100)
 		if i%3 == 0 {
 			used[i] = i
 		}
@@ -78,7 +78,7 @@ func cidWidthsUpstream(font *fontDefType, LastRune int) string {
 		if font.Cw[cid] == 0x00 {
 			continue
 		}
-		width := font.Cw[cid]
+		width := int(font.Cw[cid])
 		if width == 65535 {
 			width = 0
 		}

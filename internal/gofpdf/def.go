@@ -84,6 +84,7 @@ type Fpdf struct {
 	modDate          time.Time              // override for document ModDate value
 	err              error                  // Set if error occurs during life cycle of instance
 	catalogSort      bool                   // sort resource catalogs in document
+	cutFonts         fontCuts               // Fork: the font subsets, cut while the pages are written
 	colorFlag        bool                   // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors
@@ -138,7 +139,7 @@ type FontDescType struct {
 type fontDefType struct {
 	Name      string        // the key of the font in Fpdf.fonts
 	Desc      FontDescType  // Font descriptor
-	Cw        []int         // Character width by ordinal
+	Cw        []uint16      // Character width by ordinal (Fork: uint16, not int: 384 KB less per font)
 	N         int           // object number, set when the font is written
 	i         string        // ID of the font in the resource dictionary
 	utf8File  *utf8FontFile // UTF-8 font

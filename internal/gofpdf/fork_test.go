@@ -57,11 +57,11 @@ func TestUTF8Widths(t *testing.T) {
 					}
 					count++
 				}
-				if got := utf.CharWidths[r]; got != want {
+				if got := int(utf.CharWidths[r]); got != want {
 					t.Errorf("width of %U = %d, want %d", r, got, want)
 				}
 			}
-			if utf.CharWidths[0] != count || count < 2000 {
+			if int(utf.CharWidths[0]) != count || count < 2000 {
 				t.Errorf("CharWidths[0] = %d, want the %d runes with a glyph", utf.CharWidths[0], count)
 			}
 			if utf.CharWidths['A'] != 722 || utf.CharWidths['ệ'] == 0 {
@@ -297,6 +297,24 @@ func TestUTF8RuneGlyphs(t *testing.T) {
 		}
 	}
 	for name, bad := range map[string][]byte{"empty": nil, "short": []byte("OTTO"), "no tables": make([]byte, 12)} {
+		if _, err := UTF8RuneGlyphs(bad); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// TestDamagedFontIsAnError: a font whose tables are missing or cut short is
+// an error of the font, from the parse that documents and UTF8RuneGlyphs
+// share, never a panic.
+func TestDamagedFontIsAnError(t *testing.T) {
+	noCmap := append([]byte(nil), liberationserifbold.TTF...)
+	for i := 12; i+4 <= len(noCmap) && i < 12+16*64; i += 16 { // rename the cmap entry of the table directory
+		if string(noCmap[i:i+4]) == "cmap" {
+			copy(noCmap[i:], "xmap")
+		}
+	}
+	cut := append([]byte(nil), liberationserifbold.TTF[:4096]...)
+	for name, bad := range map[string][]byte{"no cmap": noCmap, "cut short": cut} {
 		if _, err := UTF8RuneGlyphs(bad); err == nil {
 			t.Errorf("%s: no error", name)
 		}

@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -396,9 +397,10 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	w := 0
 	for _, char := range s {
 		intChar := int(char)
-		if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
+		// Fork: > and not >=, which let a rune of U+10000 index past the end.
+		if len(f.currentFont.Cw) > intChar && f.currentFont.Cw[intChar] > 0 {
 			if f.currentFont.Cw[intChar] != 65535 {
-				w += f.currentFont.Cw[intChar]
+				w += int(f.currentFont.Cw[intChar])
 			}
 		} else if f.currentFont.Desc.MissingWidth != 0 {
 			w += f.currentFont.Desc.MissingWidth
@@ -544,13 +546,20 @@ type fontBytesKey struct {
 // document gets a copy with its own reader, and GenerateCutFont replaces
 // every table it writes, so documents built at once share nothing they
 // write.
-func parsedUTF8Font(b []byte) (*utf8FontFile, error) {
+func parsedUTF8Font(b []byte) (_ *utf8FontFile, err error) {
 	if len(b) == 0 {
 		return nil, fmt.Errorf("empty font")
 	}
 	key := fontBytesKey{&b[0], len(b)}
 	v, ok := parsedFonts.Load(key)
 	if !ok {
+		// Fork: a table missing or cut short makes the parser index past
+		// its slices; that is the font's error, not the program's.
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("damaged TrueType font: %v", p)
+			}
+		}()
 		font := newUTF8Font(&fileReader{array: b})
 		if err := font.parseFile(); err != nil {
 			return nil, err
@@ -965,19 +974,14 @@ func (f *Fpdf) putfonts() {
 	if f.catalogSort {
 		sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 	}
+	cuts := f.cutFonts()
 	for _, key := range keyList {
 		font := f.fonts[key]
 		// Font objects
 		font.N = f.n + 1
 		f.fonts[key] = font
-		usedRunes := font.usedRunes
-		delete(usedRunes, 0)
-		fontName := subsetFontName(font.utf8File.postScriptName, font.Name, usedRunes)
-		utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-		utf8FontSize := len(utf8FontStream)
-		compressedFontStream := sliceCompress(utf8FontStream)
-		CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-		delete(CodeSignDictionary, 0)
+		cut := cuts[key]
+		fontName, utf8FontSize, compressedFontStream := cut.name, cut.size, cut.file
 
 		f.newobj()
 		f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -1022,23 +1026,7 @@ func (f *Fpdf) putfonts() {
 		f.out(s.String())
 		f.out("endobj")
 
-		// Embed CIDToGIDMap
-		//
-		// Fork: the map ends at the last CID the document uses;
-		// upstream wrote all 65,536 entries (128 KiB to clear and
-		// compress for each font). A CID past the end of the map
-		// has glyph 0, and no text uses one.
-		lastCID := 0
-		for cc := range CodeSignDictionary {
-			lastCID = max(lastCID, cc)
-		}
-		cidToGidMap := make([]byte, 2*(lastCID+1))
-		for cc, glyph := range CodeSignDictionary {
-			cidToGidMap[cc*2] = byte(glyph >> 8)
-			cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-		}
-
-		cidToGidMap = sliceCompress(cidToGidMap)
+		cidToGidMap := cut.cidToGID
 		f.newobj()
 		f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 		f.putstream(cidToGidMap)
@@ -1052,6 +1040,68 @@ func (f *Fpdf) putfonts() {
 		f.out(">>")
 		f.putstream(compressedFontStream)
 		f.out("endobj")
+	}
+}
+
+// fontCut is what putfonts writes of one font that takes time to make:
+// its name, the subset of the glyphs the document uses (its size, and
+// compressed) and the compressed CIDToGIDMap.
+type fontCut struct {
+	name     string
+	size     int
+	file     []byte
+	cidToGID []byte
+}
+
+// fontCuts waits for the fonts cut by startCutFonts and returns them.
+type fontCuts func() map[string]*fontCut
+
+// startCutFonts cuts and compresses the subset of every font, each in a
+// goroutine of its own, and returns what waits for them.
+//
+// Fork: upstream cut them one after the other inside putfonts. Subsetting
+// and compressing four fonts is a third of rendering the minutes of one
+// meeting; the fonts are independent (each document has its own copy of
+// each font's parse) and the pages are compressed meanwhile, so on two
+// cores they cost half. The output is the same bytes.
+func (f *Fpdf) startCutFonts() fontCuts {
+	cuts := make(map[string]*fontCut, len(f.fonts))
+	var wg sync.WaitGroup
+	// As many at once as there are processors: each compressor holds a
+	// few hundred kilobytes, which a short process pays for in page faults.
+	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	for key, font := range f.fonts {
+		cut := &fontCut{}
+		cuts[key] = cut
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			usedRunes := font.usedRunes
+			delete(usedRunes, 0)
+			cut.name = subsetFontName(font.utf8File.postScriptName, font.Name, usedRunes)
+			stream := font.utf8File.GenerateCutFont(usedRunes)
+			cut.size, cut.file = len(stream), sliceCompress(stream)
+			codes := font.utf8File.CodeSymbolDictionary
+			delete(codes, 0)
+			// Fork: the map ends at the last CID the document uses;
+			// upstream wrote all 65,536 entries (128 KiB to clear and
+			// compress for each font). A CID past the end of the map
+			// has glyph 0, and no text uses one.
+			lastCID := 0
+			for cc := range codes {
+				lastCID = max(lastCID, cc)
+			}
+			m := make([]byte, 2*(lastCID+1))
+			for cc, glyph := range codes {
+				m[cc*2] = byte(glyph >> 8)
+				m[cc*2+1] = byte(glyph & 0xFF)
+			}
+			cut.cidToGID = sliceCompress(m)
+		})
+	}
+	return func() map[string]*fontCut {
+		wg.Wait()
+		return cuts
 	}
 }
 
@@ -1075,7 +1125,7 @@ type cidRange struct {
 // searched for the next free integer key on every append), quadratic or
 // worse in the length of a run: a fifth of rendering one meeting. This
 // gives the same bytes (TestCIDWidthsAsUpstream) in one pass.
-func cidWidths(cw []int, used map[int]int, lastRune int) string {
+func cidWidths(cw []uint16, used map[int]int, lastRune int) string {
 	var ranges []*cidRange
 	var cur *cidRange
 	prevCid, prevWidth := -2, -1
@@ -1088,7 +1138,7 @@ func cidWidths(cw []int, used map[int]int, lastRune int) string {
 		if cw[cid] == 0 {
 			continue
 		}
-		width := cw[cid]
+		width := int(cw[cid])
 		if width == 65535 {
 			width = 0
 		}
@@ -1241,6 +1291,7 @@ func (f *Fpdf) puttrailer() {
 
 func (f *Fpdf) enddoc() {
 	f.outf("%%PDF-%s", pdfVersion)
+	f.cutFonts = f.startCutFonts()
 	f.putpages()
 	f.putresources()
 	// 	Info

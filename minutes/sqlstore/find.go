@@ -153,6 +153,9 @@ func scope(ctx context.Context, alias string) ([]string, []any) {
 // searchPatterns is the condition on search_index x that every word of
 // search appears in the folded text, and its arguments; "" for no words.
 func (s *Store) searchPatterns(search string) (string, []any) {
+	if strings.TrimSpace(search) == "" {
+		return "", nil // and the folding table is not built for nothing
+	}
 	words := strings.Fields(minutes.Fold(minutes.Clean(search)))
 	if len(words) == 0 {
 		return "", nil
