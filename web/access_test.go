@@ -572,6 +572,10 @@ func TestSignInAttacks(t *testing.T) {
 			if strings.Contains(r.body, "<script>alert") || strings.Contains(r.body, "<img src=x") || !strings.Contains(r.body, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 				t.Fatal("record text is not escaped on the users page")
 			}
+			// The audit names the role as the page does, not by its key.
+			if !strings.Contains(r.body, "xss Người xem &lt;script&gt;") || strings.Contains(r.body, "xss viewer") {
+				t.Errorf("the audit of an account added does not name its role in Vietnamese")
+			}
 		})
 		t.Run("OversizedLogin", func(t *testing.T) {
 			big := "username=admin&password=" + strings.Repeat("a", 9<<20)

@@ -129,6 +129,23 @@ func (v *view) Orgs() string {
 // RoleName names a role in the reader's language.
 func (v *view) RoleName(r minutes.Role) string { return v.T("web.role." + string(r)) }
 
+// AuditDetail is the detail of an audit entry for the reader. An account
+// added or given another role is recorded as "name role organisations"
+// with the role's key ("secretary"); the page names the role as the rest
+// of it does ("Thư ký").
+func (v *view) AuditDetail(e minutes.AuditEntry) string {
+	if e.Action != minutes.AuditUserAdded && e.Action != minutes.AuditRole {
+		return e.Detail
+	}
+	name, rest, _ := strings.Cut(e.Detail, " ")
+	key, orgs, _ := strings.Cut(rest, " ")
+	role, err := minutes.ParseRole(key)
+	if err != nil || string(role) != key {
+		return e.Detail
+	}
+	return strings.TrimSpace(name + " " + v.RoleName(role) + " " + orgs)
+}
+
 // T returns a message in the reader's language.
 func (v *view) T(key string, args ...any) string { return v.P.T(key, args...) }
 
