@@ -36,7 +36,10 @@ type Store struct {
 	db      *sqlx.DB
 	dialect string
 	dbUser  string
-	osUser  string
+	// osUser is the operating-system user, looked up on the first write
+	// that records it: with cgo the lookup loads the system's user
+	// databases (NSS), a cost no read needs.
+	osUser func() string
 
 	// Now is the clock for timestamps; tests replace it.
 	Now func() time.Time
@@ -82,10 +85,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	// modernc registers the driver as "sqlite", which sqlx's bindvar table
 	// does not know.
 	bindSQLite.Do(func() { sqlx.BindDriver("sqlite", sqlx.QUESTION) })
-	s := &Store{Now: now}
-	if u, err := user.Current(); err == nil {
-		s.osUser = u.Username
-	}
+	s := &Store{Now: now, osUser: sync.OnceValue(func() string {
+		if u, err := user.Current(); err == nil {
+			return u.Username
+		}
+		return ""
+	})}
 	d, err := parseDSN(dsn)
 	if err != nil {
 		return nil, err

@@ -132,13 +132,14 @@ func (s *Store) who(ctx context.Context) string {
 	if name := minutes.PrincipalOf(ctx).Name(); name != "" {
 		return name
 	}
+	os := s.osUser()
 	switch {
 	case s.dbUser == "":
-		return s.osUser
-	case s.osUser == "" || s.osUser == s.dbUser:
+		return os
+	case os == "" || os == s.dbUser:
 		return s.dbUser
 	}
-	return s.dbUser + " / " + s.osUser
+	return s.dbUser + " / " + os
 }
 
 // person is who made a change as the history's os_user column keeps it: the
@@ -148,7 +149,7 @@ func (s *Store) person(ctx context.Context) string {
 	if name := minutes.PrincipalOf(ctx).Name(); name != "" {
 		return name
 	}
-	return s.osUser
+	return s.osUser()
 }
 
 type historyRow struct {
