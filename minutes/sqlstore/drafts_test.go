@@ -129,11 +129,21 @@ func TestSearchPages(t *testing.T) {
 		ms := make([]*minutes.Meeting, 2500)
 		for i := range ms {
 			ms[i] = testdb.Meeting(i)
+			// Words held only by the oldest meetings: newest first, the
+			// window of the 1,000 or so newest holds none of them, and the
+			// index is asked — "hiếm" (about 820 meetings) is then picked
+			// among its matches, "thưa thớt" (about 1,370, more than the
+			// index is asked for) is walked to the end.
+			if day := i % 365; day < 120 {
+				ms[i].Title += " chuyên đề hiếm thưa thớt"
+			} else if day < 200 {
+				ms[i].Title += " thưa thớt"
+			}
 		}
 		if err := s.CreateMeetings(ctx, ms); err != nil {
 			t.Fatal(err)
 		}
-		for _, search := range []string{"quan", "phu my ocop", "so 1234", "so 12", "so 9", "nothing here", "ocop tuyet"} {
+		for _, search := range []string{"quan", "phu my ocop", "so 1234", "so 12", "so 9", "nothing here", "ocop tuyet", "hiem", "thua thot"} {
 			for _, newest := range []bool{true, false} {
 				all, err := s.FindMeetings(ctx, minutes.Filter{Search: search, Newest: newest, Brief: true})
 				if err != nil {
