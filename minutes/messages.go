@@ -69,7 +69,13 @@ type Catalog struct {
 // message missing one language, is a bug: it panics, and the catalogue test
 // of each front end finds it.
 func NewCatalog(sets ...Messages) *Catalog {
-	c := &Catalog{msgs: map[string][2]string{}}
+	n := 0
+	for _, set := range sets {
+		n += len(set)
+	}
+	// Sized at once: grown entry by entry, the map of a thousand messages
+	// was rehashed at every doubling in the start of every command.
+	c := &Catalog{msgs: make(map[string][2]string, n)}
 	for _, set := range sets {
 		for k, v := range set {
 			if _, dup := c.msgs[k]; dup {
@@ -252,7 +258,11 @@ var DomainMessages = JoinMessages(coreMessages, taskMessages, lifecycleMessages,
 // JoinMessages puts sets of messages into one; NewCatalog, not this,
 // refuses a key given twice.
 func JoinMessages(sets ...Messages) Messages {
-	out := Messages{}
+	n := 0
+	for _, s := range sets {
+		n += len(s)
+	}
+	out := make(Messages, n)
 	for _, s := range sets {
 		for k, v := range s {
 			out[k] = v
