@@ -177,7 +177,9 @@ func isLabelEnd(w string) bool { return len(w) > 1 && strings.HasSuffix(w, ":") 
 
 func startsWithDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
-var romanNumeral = regexp.MustCompile(`^(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$`)
+var romanNumeral = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$`)
+})
 
 // isRoman reports a Roman numeral as Vietnamese documents write them:
 // "II", "XV", "XVII", "I/2021", with punctuation after it.
@@ -187,7 +189,7 @@ func isRoman(w string) bool {
 	if slash && (len(year) != 4 || strings.Trim(year, "0123456789") != "") {
 		return false
 	}
-	return roman != "" && romanNumeral.MatchString(roman)
+	return roman != "" && romanNumeral().MatchString(roman)
 }
 
 func lastWord(s string) string {

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/minutes-vn/minutes/minutes"
@@ -356,13 +357,15 @@ func formRecord(v url.Values, p *minutes.Printer) (*minutes.Meeting, []minutes.P
 	return docs[0].Meeting, nil
 }
 
-var entryPath = regexp.MustCompile(`^([a-z_.]+)\[(\d+)\](?:\.([a-z_]+))?$`)
+var entryPath = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^([a-z_.]+)\[(\d+)\](?:\.([a-z_]+))?$`)
+})
 
 // inputOf names the input of a record field path: chairs[2].name is the
 // name input of the chairs row that holds the second entry; a path of a
 // whole section (chairs) names the section.
 func inputOf(path string, rowOf map[string][]int) string {
-	m := entryPath.FindStringSubmatch(path)
+	m := entryPath().FindStringSubmatch(path)
 	if m == nil {
 		return path
 	}

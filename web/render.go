@@ -181,7 +181,7 @@ func (v *view) Present(a minutes.Attendance) string {
 
 // FieldName names a top-level field of the record, for the history.
 func (v *view) FieldName(f string) string {
-	if m := entryPath.FindStringSubmatch(f); m != nil { // a task: conclusions[2]
+	if m := entryPath().FindStringSubmatch(f); m != nil { // a task: conclusions[2]
 		if _, ok := sectionNamed(m[1]); ok {
 			return v.T("web.row."+m[1]) + " " + m[2]
 		}
