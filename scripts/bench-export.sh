@@ -41,6 +41,27 @@ for stat in ("mean", "median"):
     m, lo = r["minutes"][stat], r["libreoffice"][stat]
     print(f"{stat:6}  minutes export: {m*1000:.1f} ms  libreoffice: {lo*1000:.0f} ms  ratio: {lo/m:.0f}x")
 PY
+# The same two commands alternated: 20 rounds of five exports and one
+# conversion, so that a shared machine's drift between hyperfine's two
+# blocks falls on both alike. Each round's ratio is its LibreOffice time
+# over the median of its five exports; the median of the rounds is printed.
+python3 - "$work" <<'PY'
+import os, statistics, subprocess, sys, time
+work = sys.argv[1]
+mine = [f"{work}/minutes", "export", "1", "-o", f"{work}/out.pdf", "--force", "-q"]
+lo = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", f"{work}/lo", f"{work}/minutes.html"]
+def run(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+ms, los, ratios = [], [], []
+for _ in range(20):
+    m = [run(mine) for _ in range(5)]
+    l = run(lo)
+    ms += m; los.append(l); ratios.append(l / statistics.median(m))
+print(f"alternated  minutes export: {statistics.median(ms)*1000:.1f} ms  libreoffice: {statistics.median(los)*1000:.0f} ms"
+      f"  ratio: {statistics.median(ratios):.0f}x (rounds {min(ratios):.0f}x to {max(ratios):.0f}x)")
+PY
 for i in 1 2 3; do
   /usr/bin/time -f "minutes export peak RSS: %M KB" "$work/minutes" export 1 -o "$work/out.pdf" --force -q
 done
