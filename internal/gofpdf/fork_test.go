@@ -320,3 +320,27 @@ func TestDamagedFontIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// TestPanicCuttingAFontReachesTheCaller: the subsets are cut in goroutines
+// of their own; a panic there (here a font without its parse) is raised
+// again in the goroutine that writes the document, where report's render
+// recovers it, instead of ending the process.
+func TestPanicCuttingAFontReachesTheCaller(t *testing.T) {
+	pdf := New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes("serif", "", liberationserifregular.TTF)
+	pdf.AddPage()
+	pdf.SetFont("serif", "", 14)
+	pdf.CellFormat(0, 10, "Biên bản hội nghị", "", 1, "L", false, 0, "")
+	for key, font := range pdf.fonts {
+		font.utf8File = nil // the cut dereferences it: a panic in the cutting goroutine
+		pdf.fonts[key] = font
+	}
+	var recovered any
+	func() {
+		defer func() { recovered = recover() }()
+		_ = pdf.Output(io.Discard)
+	}()
+	if recovered == nil {
+		t.Fatal("cutting a font cut short did not panic in the caller")
+	}
+}

@@ -1051,6 +1051,7 @@ type fontCut struct {
 	size     int
 	file     []byte
 	cidToGID []byte
+	panicked any // what cutting the font panicked with, raised again by the waiter
 }
 
 // fontCuts waits for the fonts cut by startCutFonts and returns them.
@@ -1076,6 +1077,10 @@ func (f *Fpdf) startCutFonts() fontCuts {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
+			// A panic here would end the process (a server with it): it
+			// is kept and raised again in the goroutine that writes the
+			// document, where the caller's recover sees it as before.
+			defer func() { cut.panicked = recover() }()
 			usedRunes := font.usedRunes
 			delete(usedRunes, 0)
 			cut.name = subsetFontName(font.utf8File.postScriptName, font.Name, usedRunes)
@@ -1101,6 +1106,11 @@ func (f *Fpdf) startCutFonts() fontCuts {
 	}
 	return func() map[string]*fontCut {
 		wg.Wait()
+		for _, cut := range cuts {
+			if cut.panicked != nil {
+				panic(cut.panicked)
+			}
+		}
 		return cuts
 	}
 }
