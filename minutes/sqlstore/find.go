@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -320,9 +321,8 @@ func (s *Store) findMeetings(ctx context.Context, tx *sqlx.Tx, f minutes.Filter)
 	}
 	switch {
 	case len(rows) <= 500 && s.dialect == schema.Postgres:
-		// One array parameter: PostgreSQL parses and binds fifty
-		// placeholders in each of the ten queries below in about as long
-		// as it takes to run them.
+		// One array parameter, not fifty placeholders repeated in each of
+		// the nine branches of loadParts' query for PostgreSQL to bind.
 		list := make([]int64, len(rows))
 		for i, r := range rows {
 			list[i] = r.ID
@@ -410,6 +410,9 @@ const (
 	partNoticeNumber
 )
 
+// partKind is a kind of part as the SQL of loadParts selects it.
+func partKind(k int) string { return strconv.Itoa(k) }
+
 // loadParts fills the parts of the meetings in byID; ids is a subquery
 // selecting their IDs with args (or a list of placeholders). Every kind of
 // part comes in one query, a UNION of one SELECT per table in one shape
@@ -419,20 +422,20 @@ const (
 func (s *Store) loadParts(ctx context.Context, tx *sqlx.Tx, ids string, args []any, byID map[int64]*minutes.Meeting, brief bool) error {
 	in := ` WHERE x.meeting_id IN (` + ids + `)`
 	branches := []string{
-		`SELECT 1 AS kind, x.meeting_id AS meeting_id, x.pos AS pos, x.name AS t1, x.title AS t2, CAST(NULL AS TEXT) AS t3, CAST(NULL AS TEXT) AS t4, CAST(NULL AS TEXT) AS t5,
+		`SELECT ` + partKind(partChair) + ` AS kind, x.meeting_id AS meeting_id, x.pos AS pos, x.name AS t1, x.title AS t2, CAST(NULL AS TEXT) AS t3, CAST(NULL AS TEXT) AS t4, CAST(NULL AS TEXT) AS t5,
 			CAST(NULL AS TEXT) AS t6, CAST(NULL AS TEXT) AS t7, CAST(NULL AS TEXT) AS t8, CAST(NULL AS TEXT) AS t9, CAST(NULL AS BIGINT) AS n FROM chairs x` + in,
 	}
 	if !brief {
 		branches = append(branches,
-			`SELECT 2, x.meeting_id, x.pos, x.name, x.reason, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM absentees x`+in,
-			`SELECT 3, x.meeting_id, x.pos, x.title, x.presenter, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM agenda_items x`+in,
-			`SELECT 4, x.meeting_id, x.pos, x.speaker, x.title, x.content, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM comments x`+in,
-			`SELECT 5, x.meeting_id, x.pos, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM recipients x`+in,
-			`SELECT 6, x.meeting_id, x.pos, x.content, x.owner, `+s.dateExpr("x.due")+`, NULL, NULL, NULL, NULL, NULL, NULL, x.id FROM conclusions x`+in,
-			`SELECT 7, x.meeting_id, 0, `+s.dateExpr("x.date")+`, x.title, x.body, x.concluded_name, x.concluded_title,
+			`SELECT `+partKind(partAbsentee)+`, x.meeting_id, x.pos, x.name, x.reason, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM absentees x`+in,
+			`SELECT `+partKind(partAgenda)+`, x.meeting_id, x.pos, x.title, x.presenter, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM agenda_items x`+in,
+			`SELECT `+partKind(partComment)+`, x.meeting_id, x.pos, x.speaker, x.title, x.content, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM comments x`+in,
+			`SELECT `+partKind(partRecipient)+`, x.meeting_id, x.pos, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM recipients x`+in,
+			`SELECT `+partKind(partConclusion)+`, x.meeting_id, x.pos, x.content, x.owner, `+s.dateExpr("x.due")+`, NULL, NULL, NULL, NULL, NULL, NULL, x.id FROM conclusions x`+in,
+			`SELECT `+partKind(partNotice)+`, x.meeting_id, 0, `+s.dateExpr("x.date")+`, x.title, x.body, x.concluded_name, x.concluded_title,
 				x.signer_authority, x.signer_for, x.signer_title, x.signer_name, NULL FROM notices x`+in,
-			`SELECT 8, x.meeting_id, x.pos, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM notice_recipients x`+in,
-			`SELECT 9, x.meeting_id, 0, x.number, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM document_numbers x`+in+` AND x.kind = 'notice'`,
+			`SELECT `+partKind(partNoticeRecipient)+`, x.meeting_id, x.pos, x.name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM notice_recipients x`+in,
+			`SELECT `+partKind(partNoticeNumber)+`, x.meeting_id, 0, x.number, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM document_numbers x`+in+` AND x.kind = 'notice'`,
 		)
 	}
 	all := make([]any, 0, len(args)*len(branches))
