@@ -3,6 +3,7 @@ package minutes
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -180,53 +181,73 @@ func dropBlank[T comparable](s []T) []T {
 	return out
 }
 
+// textField is one text field of a meeting: its value, its limit and, for
+// a message, its path — list[index]sub for an entry of a list, built only
+// when a message names it (texts runs several times for every meeting an
+// import stores, and a path per field was a tenth of that).
 type textField struct {
 	field string
 	ptr   *string
 	max   int
+	index int // 1-based position in the list field names; 0 when not in a list
+	sub   string
+}
+
+// path is the field's path as messages name it: "chairs[2].name".
+func (f textField) path() string {
+	if f.index == 0 {
+		return f.field
+	}
+	return f.field + "[" + strconv.Itoa(f.index) + "]" + f.sub
 }
 
 // texts lists every text field of m with its path and limit, so that the
 // rules on text are applied in one place.
 func (m *Meeting) texts() []textField {
-	f := []textField{
-		{"organization", &m.Organization, MaxTitle},
-		{"parent_organization", &m.ParentOrganization, MaxTitle},
-		{"header", &m.Header, MaxTitle},
-		{"number", &m.Number, MaxTitle},
-		{"title", &m.Title, MaxTitle},
-		{"place", &m.Place, MaxTitle},
-		{"location", &m.Location, MaxTitle},
-		{"attendance.composition", &m.Attendance.Composition, MaxText},
-		{"summary", &m.Summary, MaxText},
+	n := 9 + 2*len(m.Chairs) + 2 + 2*len(m.Attendance.Absent) + 2*len(m.Agenda) + 3*len(m.Comments) + 2*len(m.Conclusions) + len(m.Recipients)
+	if m.Notice != nil {
+		n += 9 + len(m.Notice.Recipients)
 	}
+	f := make([]textField, 0, n)
+	f = append(f,
+		textField{field: "organization", ptr: &m.Organization, max: MaxTitle},
+		textField{field: "parent_organization", ptr: &m.ParentOrganization, max: MaxTitle},
+		textField{field: "header", ptr: &m.Header, max: MaxTitle},
+		textField{field: "number", ptr: &m.Number, max: MaxTitle},
+		textField{field: "title", ptr: &m.Title, max: MaxTitle},
+		textField{field: "place", ptr: &m.Place, max: MaxTitle},
+		textField{field: "location", ptr: &m.Location, max: MaxTitle},
+		textField{field: "attendance.composition", ptr: &m.Attendance.Composition, max: MaxText},
+		textField{field: "summary", ptr: &m.Summary, max: MaxText},
+	)
 	for i := range m.Chairs {
-		p := fmt.Sprintf("chairs[%d]", i+1)
-		f = append(f, textField{p + ".name", &m.Chairs[i].Name, MaxTitle}, textField{p + ".title", &m.Chairs[i].Title, MaxTitle})
+		c := &m.Chairs[i]
+		f = append(f, textField{"chairs", &c.Name, MaxTitle, i + 1, ".name"}, textField{"chairs", &c.Title, MaxTitle, i + 1, ".title"})
 	}
 	if m.Secretary != nil {
-		f = append(f, textField{"secretary.name", &m.Secretary.Name, MaxTitle}, textField{"secretary.title", &m.Secretary.Title, MaxTitle})
+		f = append(f, textField{field: "secretary.name", ptr: &m.Secretary.Name, max: MaxTitle}, textField{field: "secretary.title", ptr: &m.Secretary.Title, max: MaxTitle})
 	}
 	for i := range m.Attendance.Absent {
-		p := fmt.Sprintf("attendance.absent[%d]", i+1)
-		f = append(f, textField{p + ".name", &m.Attendance.Absent[i].Name, MaxTitle}, textField{p + ".reason", &m.Attendance.Absent[i].Reason, MaxTitle})
+		a := &m.Attendance.Absent[i]
+		f = append(f, textField{"attendance.absent", &a.Name, MaxTitle, i + 1, ".name"}, textField{"attendance.absent", &a.Reason, MaxTitle, i + 1, ".reason"})
 	}
 	for i := range m.Agenda {
-		p := fmt.Sprintf("agenda[%d]", i+1)
-		f = append(f, textField{p + ".title", &m.Agenda[i].Title, MaxTitle}, textField{p + ".presenter", &m.Agenda[i].Presenter, MaxTitle})
+		a := &m.Agenda[i]
+		f = append(f, textField{"agenda", &a.Title, MaxTitle, i + 1, ".title"}, textField{"agenda", &a.Presenter, MaxTitle, i + 1, ".presenter"})
 	}
 	for i := range m.Comments {
-		p := fmt.Sprintf("comments[%d]", i+1)
-		f = append(f, textField{p + ".speaker", &m.Comments[i].Speaker, MaxTitle}, textField{p + ".title", &m.Comments[i].Title, MaxTitle}, textField{p + ".content", &m.Comments[i].Content, MaxText})
+		c := &m.Comments[i]
+		f = append(f, textField{"comments", &c.Speaker, MaxTitle, i + 1, ".speaker"}, textField{"comments", &c.Title, MaxTitle, i + 1, ".title"},
+			textField{"comments", &c.Content, MaxText, i + 1, ".content"})
 	}
 	for i := range m.Conclusions {
-		p := fmt.Sprintf("conclusions[%d]", i+1)
-		f = append(f, textField{p + ".content", &m.Conclusions[i].Content, MaxText}, textField{p + ".owner", &m.Conclusions[i].Owner, MaxTitle})
+		c := &m.Conclusions[i]
+		f = append(f, textField{"conclusions", &c.Content, MaxText, i + 1, ".content"}, textField{"conclusions", &c.Owner, MaxTitle, i + 1, ".owner"})
 	}
 	for i := range m.Recipients {
-		f = append(f, textField{fmt.Sprintf("recipients[%d]", i+1), &m.Recipients[i], MaxTitle})
+		f = append(f, textField{"recipients", &m.Recipients[i], MaxTitle, i + 1, ""})
 	}
-	return append(f, m.noticeTexts()...)
+	return m.noticeTexts(f)
 }
 
 // Validate checks every rule of the record format and returns an EINVALID
@@ -241,7 +262,7 @@ func (m *Meeting) Validate() error {
 	}
 	for _, f := range m.texts() {
 		if why := CheckText(*f.ptr, f.max); !why.IsZero() {
-			ps = append(ps, Problem{Field: f.field, Reason: why})
+			ps = append(ps, Problem{Field: f.path(), Reason: why})
 		}
 	}
 	if m.Organization == "" {

@@ -156,26 +156,26 @@ func (m *Meeting) normalizeNotice() {
 	}
 }
 
-// noticeTexts are the text fields of the notice block, for texts().
-func (m *Meeting) noticeTexts() []textField {
+// noticeTexts appends the text fields of the notice block to f, for texts().
+func (m *Meeting) noticeTexts(f []textField) []textField {
 	n := m.Notice
 	if n == nil {
-		return nil
+		return f
 	}
-	f := []textField{
-		{"notice.number", &n.Number, MaxTitle},
-		{"notice.title", &n.Title, MaxTitle},
-		{"notice.body", &n.Body, MaxTitle},
-	}
+	f = append(f,
+		textField{field: "notice.number", ptr: &n.Number, max: MaxTitle},
+		textField{field: "notice.title", ptr: &n.Title, max: MaxTitle},
+		textField{field: "notice.body", ptr: &n.Body, max: MaxTitle},
+	)
 	if p := n.ConcludedBy; p != nil {
-		f = append(f, textField{"notice.concluded_by.name", &p.Name, MaxTitle}, textField{"notice.concluded_by.title", &p.Title, MaxTitle})
+		f = append(f, textField{field: "notice.concluded_by.name", ptr: &p.Name, max: MaxTitle}, textField{field: "notice.concluded_by.title", ptr: &p.Title, max: MaxTitle})
 	}
 	if s := n.Signer; s != nil {
-		f = append(f, textField{"notice.signer.authority", &s.Authority, MaxTitle}, textField{"notice.signer.for", &s.For, MaxTitle},
-			textField{"notice.signer.title", &s.Title, MaxTitle}, textField{"notice.signer.name", &s.Name, MaxTitle})
+		f = append(f, textField{field: "notice.signer.authority", ptr: &s.Authority, max: MaxTitle}, textField{field: "notice.signer.for", ptr: &s.For, max: MaxTitle},
+			textField{field: "notice.signer.title", ptr: &s.Title, max: MaxTitle}, textField{field: "notice.signer.name", ptr: &s.Name, max: MaxTitle})
 	}
 	for i := range n.Recipients {
-		f = append(f, textField{fmt.Sprintf("notice.recipients[%d]", i+1), &n.Recipients[i], MaxTitle})
+		f = append(f, textField{"notice.recipients", &n.Recipients[i], MaxTitle, i + 1, ""})
 	}
 	return f
 }

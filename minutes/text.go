@@ -161,7 +161,7 @@ func (m *Meeting) DisguisedFields() []string {
 	var out []string
 	for _, f := range m.texts() {
 		if HasBidiControls(*f.ptr) {
-			out = append(out, f.field)
+			out = append(out, f.path())
 		}
 	}
 	return out

@@ -32,6 +32,7 @@ type Doc struct {
 	Err     error // EINVALID *minutes.Error, located; nil when valid
 	lines   map[string]int
 	part    *minutes.BackupPart // a backup's document that is not a meeting (BackupPart)
+	size    int                 // bytes of text it was decoded from; 0 for the later items of a list
 }
 
 // LineOf returns the line of a field path, or of its nearest parent.

@@ -406,12 +406,15 @@ func (s *splitter) parse(start int, data []byte) error {
 			}
 			items = node.Content
 		}
+		size := len(data)
 		for _, it := range items {
 			s.n++
 			if s.parseOnly {
 				continue
 			}
-			if err := s.fn(decodeDoc(s.source, s.n, it)); err != nil {
+			d := decodeDoc(s.source, s.n, it)
+			d.size, size = size, 0
+			if err := s.fn(d); err != nil {
 				return err
 			}
 		}

@@ -104,11 +104,12 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 		// Meetings go in batches, each table in one multi-row statement per
 		// batch: on PostgreSQL every statement is a round trip (two, with
 		// lib/pq's unnamed statements), and a meeting has about fifteen parts.
-		batch := make([]*minutes.Meeting, 0, createBatch)
+		size := s.batchSize()
+		batch := make([]*minutes.Meeting, 0, size)
 		for {
 			batch = batch[:0]
 			keys := map[regKey]bool{}
-			for len(batch) < createBatch {
+			for len(batch) < size {
 				m, err := pull()
 				if err != nil {
 					return err
@@ -251,7 +252,22 @@ func (s *Store) refreshStatistics(ctx context.Context, n int) {
 }
 
 // createBatch is how many meetings one set of multi-row statements writes.
-const createBatch = 250
+// On PostgreSQL each statement costs the same whatever its rows (a round
+// trip, a COPY begun, a statement trigger over its rows): 1,000 took a
+// 10,000-meeting import from 4.35 to 3.77 s against 250. SQLite's
+// statements run in process, where 1,000 gained nothing and held 15 MB more.
+const (
+	createBatch       = 1000
+	createBatchSQLite = 250
+)
+
+// batchSize is createBatch for the store's database.
+func (s *Store) batchSize() int {
+	if s.dialect == schema.SQLite {
+		return createBatchSQLite
+	}
+	return createBatch
+}
 
 // FindMeetingByID returns one meeting with all its parts.
 func (s *Store) FindMeetingByID(ctx context.Context, id int64) (*minutes.Meeting, error) {
@@ -478,51 +494,26 @@ func (s *Store) insertMeeting(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeti
 // one each meeting carries.
 func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string, keepIDs bool) error {
 	if !keepIDs {
-		first, err := s.newIDs(ctx, tx, "meetings", len(ms))
+		ids, err := s.reserveIDs(ctx, tx, "meetings", len(ms))
 		if err != nil {
 			return err
 		}
 		for i, m := range ms {
-			m.ID = 0
-			if first > 0 {
-				m.ID = first + int64(i)
-			}
+			m.ID = ids[i]
 		}
 	}
-	explicit := len(ms) > 0 && ms[0].ID != 0
-	columns := contentColumns + `, uid, status, version, created_at, updated_at, finalized_by, finalized_at`
-	if explicit {
-		columns += `, id`
-	}
-	byUID := make(map[string]*minutes.Meeting, len(ms))
 	rows := make([][]any, len(ms))
+	search := make([][]any, len(ms))
 	for i, m := range ms {
 		var fin any
 		if m.FinalizedAt != nil {
 			fin = s.ts(*m.FinalizedAt)
 		}
-		rows[i] = append(s.contentArgs(m), uids[i], m.Status, m.Version, s.ts(m.CreatedAt), s.ts(m.UpdatedAt), m.FinalizedBy, fin)
-		if explicit {
-			rows[i] = append(rows[i], m.ID)
-		}
-		byUID[uids[i]] = m
-	}
-	err := insertReturning(ctx, tx, "meetings", columns,
-		rows, "id, uid", func(r *sql.Rows) error {
-			var id int64
-			var uid string
-			if err := r.Scan(&id, &uid); err != nil {
-				return err
-			}
-			byUID[uid].ID = id
-			return nil
-		})
-	if err != nil {
-		return err
-	}
-	search := make([][]any, len(ms))
-	for i, m := range ms {
+		rows[i] = append(s.contentArgs(m), uids[i], m.Status, m.Version, s.ts(m.CreatedAt), s.ts(m.UpdatedAt), m.FinalizedBy, fin, m.ID)
 		search[i] = []any{m.ID, m.SearchText()}
+	}
+	if err := insertRows(ctx, tx, "meetings", contentColumns+`, uid, status, version, created_at, updated_at, finalized_by, finalized_at, id`, rows); err != nil {
+		return err
 	}
 	return insertRows(ctx, tx, "search_index", s.searchKey()+", text", search)
 }
@@ -580,47 +571,28 @@ func (s *Store) insertPlainParts(ctx context.Context, tx *sqlx.Tx, ms ...*minute
 // insertConclusions writes the conclusions of ms and sets their IDs: new
 // numbers, or the ones they carry when keepIDs (a restore with numbers).
 func (s *Store) insertConclusions(ctx context.Context, tx *sqlx.Tx, keepIDs bool, ms ...*minutes.Meeting) error {
-	byID := make(map[int64]*minutes.Meeting, len(ms))
 	n := 0
 	for _, m := range ms {
 		n += len(m.Conclusions)
 	}
-	var next int64
+	var ids []int64
 	if !keepIDs {
 		var err error
-		if next, err = s.newIDs(ctx, tx, "conclusions", n); err != nil {
+		if ids, err = s.reserveIDs(ctx, tx, "conclusions", n); err != nil {
 			return err
 		}
-	}
-	columns := "meeting_id, pos, content, owner, due"
-	explicit := keepIDs || next > 0
-	if explicit {
-		columns += ", id"
 	}
 	rows := make([][]any, 0, n)
 	for _, m := range ms {
-		byID[m.ID] = m
-		for i, c := range m.Conclusions {
-			row := []any{m.ID, i + 1, c.Content, c.Owner, nullDate(c.Due)}
-			if explicit {
-				id := c.ID
-				if !keepIDs {
-					id, next = next, next+1
-				}
-				row = append(row, id)
+		for i := range m.Conclusions {
+			c := &m.Conclusions[i]
+			if !keepIDs {
+				c.ID, ids = ids[0], ids[1:]
 			}
-			rows = append(rows, row)
+			rows = append(rows, []any{m.ID, i + 1, c.Content, c.Owner, nullDate(c.Due), c.ID})
 		}
 	}
-	return insertReturning(ctx, tx, "conclusions", columns, rows, "id, meeting_id, pos", func(r *sql.Rows) error {
-		var id, meetingID int64
-		var pos int
-		if err := r.Scan(&id, &meetingID, &pos); err != nil {
-			return err
-		}
-		byID[meetingID].Conclusions[pos-1].ID = id
-		return nil
-	})
+	return insertRows(ctx, tx, "conclusions", "meeting_id, pos, content, owner, due, id", rows)
 }
 
 // maxParams bounds the values bound to one statement: SQLite allows 32,766

@@ -37,6 +37,38 @@ func (s *Store) newIDs(ctx context.Context, tx *sqlx.Tx, table string, n int) (i
 	return last - int64(n) + 1, nil
 }
 
+// reserveIDs returns n numbers never given, in ascending order, for new
+// rows of table that are then written with them: the store knows every
+// number before it writes, so that the rows go in with COPY and their
+// children need not wait for a RETURNING. On SQLite they are consecutive
+// (newIDs); on PostgreSQL they come from the table's identity sequence in
+// one statement, consecutive unless another session takes numbers at the
+// same moment.
+func (s *Store) reserveIDs(ctx context.Context, tx *sqlx.Tx, table string, n int) ([]int64, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	ids := make([]int64, 0, n)
+	if s.dialect == schema.SQLite {
+		first, err := s.newIDs(ctx, tx, table, n)
+		if err != nil {
+			return nil, err
+		}
+		for i := range n {
+			ids = append(ids, first+int64(i))
+		}
+		return ids, nil
+	}
+	if err := tx.SelectContext(ctx, &ids, `SELECT nextval(pg_get_serial_sequence($1, 'id')) AS id
+		FROM generate_series(1, $2) ORDER BY id`, table, n); err != nil {
+		return nil, fmt.Errorf("number new %s: %w", table, err)
+	}
+	if len(ids) != n {
+		return nil, fmt.Errorf("number new %s: %d numbers for %d rows", table, len(ids), n)
+	}
+	return ids, nil
+}
+
 // keepIDs raises the counter of table to top at least, after rows were
 // written with numbers of their own (a backup restored with its numbers),
 // so that none of them is given again. On PostgreSQL setval is not undone
