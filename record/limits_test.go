@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -538,6 +539,39 @@ func TestLargeSources(t *testing.T) {
 		}
 		t.Logf("%d meetings (%d MB) decoded holding at most %d MB of heap", n, n*(len(one)+4)>>20, peak>>20)
 	})
+	t.Run("OKReadAheadBounded", func(t *testing.T) {
+		// Decoding runs ahead of a slow store, but by a bounded amount of
+		// text, not through the whole file.
+		one, err := record.MarshalYAML(testdb.Meeting(7))
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = 20_000 // 44 MB
+		src := &atomicCounter{r: &repeatReader{doc: "---\n" + string(one), n: n}}
+		count := 0
+		_, err = record.Import(t.Context(), []record.Source{record.ReaderSource("r.yaml", src)}, false, func(next func() (*minutes.Meeting, error)) error {
+			for {
+				m, err := next()
+				if err != nil || m == nil {
+					return err
+				}
+				if count++; count == 1 {
+					// The store is busy: reading stops once the decoder is far enough ahead.
+					read := int64(-1)
+					for deadline := time.Now().Add(30 * time.Second); src.n.Load() != read && time.Now().Before(deadline); {
+						read = src.n.Load()
+						time.Sleep(200 * time.Millisecond)
+					}
+					if read > 8<<20 {
+						t.Errorf("%d MB read ahead of the store (%d MB in all)", read>>20, n*(len(one)+4)>>20)
+					}
+				}
+			}
+		}, nil)
+		if err != nil || count != n {
+			t.Fatalf("%d meetings stored: %v", count, err)
+		}
+	})
 	t.Run("ErrBinaryQuickly", func(t *testing.T) {
 		src := &countingReader{r: io.LimitReader(neverText{}, 1<<30)}
 		err := record.DecodeReader("video.mp4", src, func(record.Doc) error { return nil })
@@ -558,6 +592,18 @@ func TestLargeSources(t *testing.T) {
 			t.Fatalf("read %d MB for a document over 64 MB", src.n>>20)
 		}
 	})
+}
+
+// atomicCounter is countingReader for a reader read in another goroutine.
+type atomicCounter struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *atomicCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
 }
 
 type countingReader struct {
