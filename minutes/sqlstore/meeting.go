@@ -104,9 +104,13 @@ func (s *Store) CreateMeetingsFrom(ctx context.Context, next func() (*minutes.Me
 		// Meetings go in batches, each table in one multi-row statement per
 		// batch: on PostgreSQL every statement is a round trip (two, with
 		// lib/pq's unnamed statements), and a meeting has about fifteen parts.
-		size := s.batchSize()
-		batch := make([]*minutes.Meeting, 0, size)
-		for {
+		// The first batches are smaller, doubling up to the full size, so
+		// that the database starts on the first meetings decoded instead of
+		// waiting for a thousand of them, and each write overlaps the
+		// decoding of the next batch.
+		most := s.batchSize()
+		batch := make([]*minutes.Meeting, 0, most)
+		for size := min(firstBatch, most); ; size = min(2*size, most) {
 			batch = batch[:0]
 			keys := map[regKey]bool{}
 			for len(batch) < size {
@@ -259,6 +263,7 @@ func (s *Store) refreshStatistics(ctx context.Context, n int) {
 const (
 	createBatch       = 1000
 	createBatchSQLite = 250
+	firstBatch        = 50
 )
 
 // batchSize is createBatch for the store's database.
