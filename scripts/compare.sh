@@ -7,11 +7,13 @@
 #                                            database each time (MINUTES_BENCH_PG, default
 #                                            postgres://postgres@127.0.0.1:5432), 3 rounds
 #   scripts/compare.sh import-sqlite REF…    the same into a fresh SQLite file, 3 rounds
+#   scripts/compare.sh restore-postgres REF… the backup of those 10,000 (export --all) restored
+#                                            into a fresh PostgreSQL database, 3 rounds
 # ROUNDS overrides the number of rounds. Prints, per binary, the median and
 # the spread (export) or each run's time and peak memory (imports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-what=${1:?export, import-postgres or import-sqlite}
+what=${1:?export, import-postgres, import-sqlite or restore-postgres}
 shift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -51,14 +53,20 @@ for b in bins:
           f"  p10 {v[len(v)//10]*1000:6.1f}  p90 {v[len(v)*9//10]*1000:6.1f}")
 PY
   ;;
-import-postgres|import-sqlite)
+import-postgres|import-sqlite|restore-postgres)
   [ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
   go build -o "$work/gendata" ./internal/testdb/gendata
   "$work/gendata" -n 10000 > "$work/gen.yaml"
+  input="$work/gen.yaml"
+  if [ "$what" = restore-postgres ]; then
+    MINUTES_DB="$work/src.db" "$work/minutes-worktree" import -q "$work/gen.yaml"
+    MINUTES_DB="$work/src.db" "$work/minutes-worktree" export --all -o "$work/backup.yaml" -q
+    input="$work/backup.yaml"
+  fi
   pg=${MINUTES_BENCH_PG:-postgres://postgres@127.0.0.1:5432}
   for _ in $(seq "${ROUNDS:-3}"); do
     for b in "${bins[@]}"; do
-      if [ "$what" = import-postgres ]; then
+      if [ "$what" != import-sqlite ]; then
         psql "$pg/postgres" -q -c "DROP DATABASE IF EXISTS minutes_compare" -c "CREATE DATABASE minutes_compare" 2>/dev/null
         psql "$pg/minutes_compare" -q -c "CREATE EXTENSION pg_trgm"
         db="$pg/minutes_compare?sslmode=disable"
@@ -67,14 +75,14 @@ import-postgres|import-sqlite)
         db="$work/cmp.db"
       fi
       MINUTES_DB="$db" "$b" list -q >/dev/null # the schema, outside the timing
-      MINUTES_DB="$db" /usr/bin/time -f "%e s  %M KB" -o "$work/t" "$b" import -q "$work/gen.yaml"
+      MINUTES_DB="$db" /usr/bin/time -f "%e s  %M KB" -o "$work/t" "$b" import -q "$input"
       printf '%-22s %s\n' "${b##*/}" "$(cat "$work/t")"
     done
   done
-  [ "$what" = import-postgres ] && psql "$pg/postgres" -q -c "DROP DATABASE IF EXISTS minutes_compare"
+  [ "$what" = import-sqlite ] || psql "$pg/postgres" -q -c "DROP DATABASE IF EXISTS minutes_compare"
   ;;
 *)
-  echo "compare.sh: export, import-postgres or import-sqlite" >&2
+  echo "compare.sh: export, import-postgres, import-sqlite or restore-postgres" >&2
   exit 2
   ;;
 esac

@@ -334,6 +334,21 @@ type restoring struct {
 	keep bool
 	// top holds the highest numbers kept or said given, by table.
 	top map[string]int64
+	// term is the start of the term the register counts from, read once
+	// (term, termRead) and again after the backup's settings are restored.
+	term     minutes.Date
+	termRead bool
+}
+
+func (r *restoring) termStart(ctx context.Context) (minutes.Date, error) {
+	if !r.termRead {
+		t, err := r.s.termStart(ctx, r.tx)
+		if err != nil {
+			return t, err
+		}
+		r.term, r.termRead = t, true
+	}
+	return r.term, nil
 }
 
 func (r *restoring) begin(ctx context.Context) error {
@@ -370,6 +385,7 @@ func (r *restoring) part(ctx context.Context, p *minutes.BackupPart) (bool, erro
 		for t, n := range p.Info.Counters {
 			r.raise(t, n)
 		}
+		r.termRead = false // term_start may be among them
 		for _, st := range p.Info.Settings {
 			// The settings of the database restored into stay as they are.
 			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
@@ -418,22 +434,31 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive, r 
 	if err := s.mergeHistory(ctx, tx, m.ID, a.UID, a.History); err != nil {
 		return err
 	}
-	err := s.openRecordWrite(ctx, tx, m.ID, m.Version, func() error {
+	write := func() error {
 		if err := s.addHistory(ctx, tx, &m, a.UID, minutes.ActionRestored, nil, ""); err != nil {
 			return err
 		}
-		if err := s.insertPlainParts(ctx, tx, &m); err != nil {
-			return err
-		}
-		return s.insertConclusions(ctx, tx, keepConclusions, &m)
-	})
+		return s.insertAllParts(ctx, tx, keepConclusions, &m)
+	}
+	// Only finalized minutes refuse their parts: a draft's are written
+	// without opening a record write (two statements fewer a meeting).
+	var err error
+	if m.Status == minutes.StatusFinalized {
+		err = s.openRecordWrite(ctx, tx, m.ID, m.Version, write)
+	} else {
+		err = write()
+	}
 	if err != nil {
 		return err
 	}
 	for _, c := range m.Conclusions {
 		r.raise("conclusions", c.ID)
 	}
-	if err := s.registerMeeting(ctx, tx, &m); err != nil {
+	term, err := r.termStart(ctx)
+	if err != nil {
+		return err
+	}
+	if err := s.register(ctx, tx, &m, term, false); err != nil {
 		return err
 	}
 	return s.restoreTasks(ctx, tx, &m, a.Tasks)

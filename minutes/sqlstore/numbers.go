@@ -193,6 +193,12 @@ func (s *Store) registerMeeting(ctx context.Context, tx *sqlx.Tx, m *minutes.Mee
 	if err != nil {
 		return err
 	}
+	return s.register(ctx, tx, m, term, true)
+}
+
+// register is registerMeeting under term; again when m was registered
+// before (its registrations are replaced), not for a meeting just written.
+func (s *Store) register(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, term minutes.Date, again bool) error {
 	regs := meetingRegistrations(m, term)
 	held, err := s.held(ctx, tx, regs)
 	if err != nil {
@@ -203,8 +209,10 @@ func (s *Store) registerMeeting(ctx context.Context, tx *sqlx.Tx, m *minutes.Mee
 			return minutes.NumberTaken(r.Number, h)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM document_numbers WHERE meeting_id = ?`), m.ID); err != nil {
-		return fmt.Errorf("register: %w", err)
+	if again {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM document_numbers WHERE meeting_id = ?`), m.ID); err != nil {
+			return fmt.Errorf("register: %w", err)
+		}
 	}
 	return s.insertRegistrations(ctx, tx, regs)
 }

@@ -113,6 +113,19 @@ func forgeCases(dialect string) []forgeCase {
 		add(p.table, "UPDATE key onto", func(t forgeTarget) string {
 			return fmt.Sprintf(`UPDATE %s SET meeting_id = %d, pos = pos + 100 WHERE meeting_id = %d`, p.table, t.M, t.Other)
 		})
+		if !sqlite {
+			// One statement writing several tables, as the store writes one
+			// meeting's parts on PostgreSQL: the part in a WITH clause, or
+			// in the statement the WITH clause belongs to.
+			add(p.table, "INSERT in WITH", func(t forgeTarget) string {
+				return fmt.Sprintf(`WITH w0 AS (INSERT INTO %s (meeting_id, pos, %s) VALUES (%d, 99, 'GIẢ MẠO'))
+					INSERT INTO comments (meeting_id, pos, content) VALUES (%d, 99, 'x')`, p.table, p.col, t.M, t.Other)
+			})
+			add(p.table, "INSERT after WITH", func(t forgeTarget) string {
+				return fmt.Sprintf(`WITH w0 AS (INSERT INTO comments (meeting_id, pos, content) VALUES (%d, 99, 'x'))
+					INSERT INTO %s (meeting_id, pos, %s) VALUES (%d, 99, 'GIẢ MẠO')`, t.Other, p.table, p.col, t.M)
+			})
+		}
 		if sqlite {
 			add(p.table, "INSERT OR REPLACE", func(t forgeTarget) string {
 				return fmt.Sprintf(`INSERT OR REPLACE INTO %s (meeting_id, pos, %s) VALUES (%d, 1, 'GIẢ MẠO')`, p.table, p.col, t.M)
