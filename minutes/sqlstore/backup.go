@@ -426,31 +426,46 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive, r 
 	for _, c := range m.Conclusions {
 		keepConclusions = keepConclusions && c.ID > 0
 	}
-	if err := s.insertMeeting(ctx, tx, &m, a.UID, keep); err != nil {
-		return err
+	if m.Status == minutes.StatusFinalized {
+		err := s.restoreFinalized(ctx, tx, &m, a, keep, keepConclusions)
+		if err != nil {
+			return err
+		}
+	} else {
+		// A draft's parts are not guarded: the meeting, its history and
+		// its parts go in together, one statement on PostgreSQL when they
+		// are few (insertTables).
+		missing, err := s.missingHistory(ctx, tx, a.UID, a.History)
+		if err != nil {
+			return err
+		}
+		ts, err := s.meetingRows(ctx, tx, []*minutes.Meeting{&m}, []string{a.UID}, keep)
+		if err != nil {
+			return err
+		}
+		history := make([][]any, 0, len(missing)+1)
+		for _, c := range missing {
+			row, err := s.changeRow(m.ID, a.UID, c)
+			if err != nil {
+				return err
+			}
+			history = append(history, row)
+		}
+		restored, err := s.historyValues(ctx, &m, a.UID, minutes.ActionRestored, nil, "", s.Now())
+		if err != nil {
+			return err
+		}
+		ts = append(ts, tableRows{"history", historyInsertColumns, append(history, restored)})
+		parts, err := s.partRows(ctx, tx, keepConclusions, []*minutes.Meeting{&m})
+		if err != nil {
+			return err
+		}
+		if err := insertTables(ctx, tx, append(ts, parts...)); err != nil {
+			return err
+		}
 	}
 	r.raise("meetings", m.ID)
 	a.Meeting.ID = m.ID
-	if err := s.mergeHistory(ctx, tx, m.ID, a.UID, a.History); err != nil {
-		return err
-	}
-	write := func() error {
-		if err := s.addHistory(ctx, tx, &m, a.UID, minutes.ActionRestored, nil, ""); err != nil {
-			return err
-		}
-		return s.insertAllParts(ctx, tx, keepConclusions, &m)
-	}
-	// Only finalized minutes refuse their parts: a draft's are written
-	// without opening a record write (two statements fewer a meeting).
-	var err error
-	if m.Status == minutes.StatusFinalized {
-		err = s.openRecordWrite(ctx, tx, m.ID, m.Version, write)
-	} else {
-		err = write()
-	}
-	if err != nil {
-		return err
-	}
 	for _, c := range m.Conclusions {
 		r.raise("conclusions", c.ID)
 	}
@@ -464,13 +479,45 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive, r 
 	return s.restoreTasks(ctx, tx, &m, a.Tasks)
 }
 
+// restoreFinalized writes finalized minutes m of archive a: the meeting,
+// its history, then its parts in a record write, the entry of the restore
+// repeating the seal of the version restored (addHistory).
+func (s *Store) restoreFinalized(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, a *minutes.Archive, keep, keepConclusions bool) error {
+	if err := s.insertMeeting(ctx, tx, m, a.UID, keep); err != nil {
+		return err
+	}
+	if err := s.mergeHistory(ctx, tx, m.ID, a.UID, a.History); err != nil {
+		return err
+	}
+	return s.openRecordWrite(ctx, tx, m.ID, m.Version, func() error {
+		if err := s.addHistory(ctx, tx, m, a.UID, minutes.ActionRestored, nil, ""); err != nil {
+			return err
+		}
+		return s.insertAllParts(ctx, tx, keepConclusions, m)
+	})
+}
+
 // mergeHistory writes the entries of cs that the history of uid lacks: a
 // meeting deleted here and restored from an older backup already has part
 // of its history.
 func (s *Store) mergeHistory(ctx context.Context, tx *sqlx.Tx, id int64, uid string, cs []minutes.Change) error {
+	missing, err := s.missingHistory(ctx, tx, uid, cs)
+	if err != nil {
+		return err
+	}
+	for _, c := range missing {
+		if err := s.insertChange(ctx, tx, id, uid, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// missingHistory are the entries of cs that the history of uid lacks.
+func (s *Store) missingHistory(ctx context.Context, tx *sqlx.Tx, uid string, cs []minutes.Change) ([]minutes.Change, error) {
 	var have []historyRow
 	if err := tx.SelectContext(ctx, &have, tx.Rebind(`SELECT `+historyColumns+` FROM history h WHERE h.meeting_uid = ?`), uid); err != nil {
-		return fmt.Errorf("restore: %w", err)
+		return nil, fmt.Errorf("restore: %w", err)
 	}
 	type key struct {
 		version int
@@ -481,15 +528,13 @@ func (s *Store) mergeHistory(ctx context.Context, tx *sqlx.Tx, id int64, uid str
 	for _, h := range have {
 		seen[key{h.Version, h.Action, h.At.Truncate(time.Microsecond)}] = true
 	}
+	var missing []minutes.Change
 	for _, c := range cs {
-		if seen[key{c.Version, c.Action, c.At.UTC().Truncate(time.Microsecond)}] {
-			continue
-		}
-		if err := s.insertChange(ctx, tx, id, uid, c); err != nil {
-			return err
+		if !seen[key{c.Version, c.Action, c.At.UTC().Truncate(time.Microsecond)}] {
+			missing = append(missing, c)
 		}
 	}
-	return nil
+	return missing, nil
 }
 
 // deleted restores the history of a deleted draft, under the number it

@@ -499,10 +499,20 @@ func (s *Store) insertMeeting(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeti
 // sets each one's ID: a number never given before, or, when keepIDs, the
 // one each meeting carries.
 func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string, keepIDs bool) error {
+	ts, err := s.meetingRows(ctx, tx, ms, uids, keepIDs)
+	if err != nil {
+		return err
+	}
+	return insertTables(ctx, tx, ts)
+}
+
+// meetingRows are the meeting and search rows of ms, whose IDs it sets as
+// insertMeetings does.
+func (s *Store) meetingRows(ctx context.Context, tx *sqlx.Tx, ms []*minutes.Meeting, uids []string, keepIDs bool) ([]tableRows, error) {
 	if !keepIDs {
 		ids, err := s.reserveIDs(ctx, tx, "meetings", len(ms))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for i, m := range ms {
 			m.ID = ids[i]
@@ -518,10 +528,10 @@ func (s *Store) insertMeetings(ctx context.Context, tx *sqlx.Tx, ms []*minutes.M
 		rows[i] = append(s.contentArgs(m), uids[i], m.Status, m.Version, s.ts(m.CreatedAt), s.ts(m.UpdatedAt), m.FinalizedBy, fin, m.ID)
 		search[i] = []any{m.ID, m.SearchText()}
 	}
-	if err := insertRows(ctx, tx, "meetings", contentColumns+`, uid, status, version, created_at, updated_at, finalized_by, finalized_at, id`, rows); err != nil {
-		return err
-	}
-	return insertRows(ctx, tx, "search_index", s.searchKey()+", text", search)
+	return []tableRows{
+		{"meetings", contentColumns + `, uid, status, version, created_at, updated_at, finalized_by, finalized_at, id`, rows},
+		{"search_index", s.searchKey() + ", text", search},
+	}, nil
 }
 
 // insertParts writes the ordered child rows of ms, the conclusions under
@@ -534,22 +544,26 @@ func (s *Store) insertParts(ctx context.Context, tx *sqlx.Tx, ms ...*minutes.Mee
 // the conclusions, these under new numbers or, when keepConclusions, under
 // the ones they carry (a restore with numbers).
 func (s *Store) insertAllParts(ctx context.Context, tx *sqlx.Tx, keepConclusions bool, ms ...*minutes.Meeting) error {
-	if err := s.insertNotices(ctx, tx, ms...); err != nil {
-		return err
-	}
-	c, err := s.conclusionRows(ctx, tx, keepConclusions, ms)
+	ts, err := s.partRows(ctx, tx, keepConclusions, ms)
 	if err != nil {
 		return err
 	}
-	return insertTables(ctx, tx, append(plainPartRows(ms), c))
+	return insertTables(ctx, tx, ts)
+}
+
+// partRows are the rows insertAllParts writes, table by table, a table
+// before those that refer to it.
+func (s *Store) partRows(ctx context.Context, tx *sqlx.Tx, keepConclusions bool, ms []*minutes.Meeting) ([]tableRows, error) {
+	c, err := s.conclusionRows(ctx, tx, keepConclusions, ms)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(noticeTables(ms), plainPartRows(ms)...), c), nil
 }
 
 // insertPlainParts writes the child rows other than the conclusions.
 func (s *Store) insertPlainParts(ctx context.Context, tx *sqlx.Tx, ms ...*minutes.Meeting) error {
-	if err := s.insertNotices(ctx, tx, ms...); err != nil {
-		return err
-	}
-	return insertTables(ctx, tx, plainPartRows(ms))
+	return insertTables(ctx, tx, append(noticeTables(ms), plainPartRows(ms)...))
 }
 
 // tableRows are rows to insert into one table.

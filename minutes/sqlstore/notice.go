@@ -43,10 +43,15 @@ func noticeRows(ms []*minutes.Meeting) (notices, recipients [][]any) {
 
 // insertNotices writes the notice blocks of ms.
 func (s *Store) insertNotices(ctx context.Context, tx *sqlx.Tx, ms ...*minutes.Meeting) error {
+	return insertTables(ctx, tx, noticeTables(ms))
+}
+
+// noticeTables are the rows of the notices of ms and of their recipients.
+func noticeTables(ms []*minutes.Meeting) []tableRows {
 	notices, recipients := noticeRows(ms)
-	if err := insertRows(ctx, tx, "notices", `meeting_id, date, title, body, concluded_name, concluded_title,
-		signer_authority, signer_for, signer_title, signer_name`, notices); err != nil {
-		return err
+	return []tableRows{
+		{"notices", `meeting_id, date, title, body, concluded_name, concluded_title,
+		signer_authority, signer_for, signer_title, signer_name`, notices},
+		{"notice_recipients", "meeting_id, pos, name", recipients},
 	}
-	return insertRows(ctx, tx, "notice_recipients", "meeting_id, pos, name", recipients)
 }

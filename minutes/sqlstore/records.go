@@ -286,21 +286,28 @@ func (s *Store) FindMeetingVersion(ctx context.Context, id int64, version int) (
 
 // insertChange writes a history entry as it was, under the meeting's new ID.
 func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid string, c minutes.Change) error {
+	row, err := s.changeRow(id, uid, c)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO history (`+historyInsertColumns+`)
+		VALUES (`+placeholders(len(row))+`)`), row...); err != nil {
+		return fmt.Errorf("restore history: %w", err)
+	}
+	return nil
+}
+
+// changeRow is the history row of c, a change of meeting id (identity
+// uid), in the order of historyInsertColumns.
+func (s *Store) changeRow(id int64, uid string, c minutes.Change) ([]any, error) {
 	snap := ""
 	if c.Snapshot != nil {
 		var err error
 		if snap, err = encodeSnapshot(c.Snapshot); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO history
-		(meeting_id, meeting_uid, version, action, at, db_user, os_user, fields, reason, snapshot, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		id, uid, c.Version, c.Action, s.ts(c.At), c.DBUser, c.OSUser, strings.Join(c.Fields, ","), c.Reason, snap, c.Hash)
-	if err != nil {
-		return fmt.Errorf("restore history: %w", err)
-	}
-	return nil
+	return []any{id, uid, c.Version, c.Action, s.ts(c.At), c.DBUser, c.OSUser, strings.Join(c.Fields, ","), c.Reason, snap, c.Hash}, nil
 }
 
 // Messages are the store's own messages: what the database itself refuses
