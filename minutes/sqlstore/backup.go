@@ -505,10 +505,15 @@ func (s *Store) mergeHistory(ctx context.Context, tx *sqlx.Tx, id int64, uid str
 	if err != nil {
 		return err
 	}
-	for _, c := range missing {
-		if err := s.insertChange(ctx, tx, id, uid, c); err != nil {
+	rows := make([][]any, len(missing))
+	for i, c := range missing {
+		if rows[i], err = s.changeRow(id, uid, c); err != nil {
 			return err
 		}
+	}
+	// One statement, the entries in order (their numbers keep it).
+	if err := insertRows(ctx, tx, "history", historyInsertColumns, rows); err != nil {
+		return fmt.Errorf("restore history: %w", err)
 	}
 	return nil
 }

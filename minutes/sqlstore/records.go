@@ -284,19 +284,6 @@ func (s *Store) FindMeetingVersion(ctx context.Context, id int64, version int) (
 	return m, err
 }
 
-// insertChange writes a history entry as it was, under the meeting's new ID.
-func (s *Store) insertChange(ctx context.Context, tx *sqlx.Tx, id int64, uid string, c minutes.Change) error {
-	row, err := s.changeRow(id, uid, c)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO history (`+historyInsertColumns+`)
-		VALUES (`+placeholders(len(row))+`)`), row...); err != nil {
-		return fmt.Errorf("restore history: %w", err)
-	}
-	return nil
-}
-
 // changeRow is the history row of c, a change of meeting id (identity
 // uid), in the order of historyInsertColumns.
 func (s *Store) changeRow(id int64, uid string, c minutes.Change) ([]any, error) {
