@@ -483,10 +483,22 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive, r 
 // its history, then its parts in a record write, the entry of the restore
 // repeating the seal of the version restored (addHistory).
 func (s *Store) restoreFinalized(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, a *minutes.Archive, keep, keepConclusions bool) error {
+	missing, err := s.missingHistory(ctx, tx, a.UID, a.History)
+	if err != nil {
+		return err
+	}
+	if len(missing) == len(a.History) {
+		// The database has none of its history (the usual case): the
+		// seal to repeat is the first of the version restored among the
+		// entries written now, as addHistory would read it back, and
+		// everything goes in together (one statement on PostgreSQL
+		// when few), the record write opened before the parts.
+		return s.restoreFinalizedAnew(ctx, tx, m, a, keep, keepConclusions)
+	}
 	if err := s.insertMeeting(ctx, tx, m, a.UID, keep); err != nil {
 		return err
 	}
-	if err := s.mergeHistory(ctx, tx, m.ID, a.UID, a.History); err != nil {
+	if err := s.writeHistory(ctx, tx, m.ID, a.UID, missing); err != nil {
 		return err
 	}
 	return s.openRecordWrite(ctx, tx, m.ID, m.Version, func() error {
@@ -497,6 +509,46 @@ func (s *Store) restoreFinalized(ctx context.Context, tx *sqlx.Tx, m *minutes.Me
 	})
 }
 
+// restoreFinalizedAnew is restoreFinalized for minutes whose history the
+// database has none of.
+func (s *Store) restoreFinalizedAnew(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, a *minutes.Archive, keep, keepConclusions bool) error {
+	ts, err := s.meetingRows(ctx, tx, []*minutes.Meeting{m}, []string{a.UID}, keep)
+	if err != nil {
+		return err
+	}
+	history := make([][]any, 0, len(a.History)+1)
+	seal := ""
+	for _, c := range a.History {
+		row, err := s.changeRow(m.ID, a.UID, c)
+		if err != nil {
+			return err
+		}
+		history = append(history, row)
+		if seal == "" && c.Version == m.Version && minutes.Sealing(c.Action) {
+			seal = c.Hash
+		}
+	}
+	restored, err := s.historyValues(ctx, m, a.UID, minutes.ActionRestored, nil, "", s.Now())
+	if err != nil {
+		return err
+	}
+	restored[len(restored)-1] = seal
+	ts = append(ts,
+		tableRows{"history", historyInsertColumns, append(history, restored)},
+		tableRows{"record_writes", "meeting_id, version", [][]any{{m.ID, m.Version}}})
+	parts, err := s.partRows(ctx, tx, keepConclusions, []*minutes.Meeting{m})
+	if err != nil {
+		return err
+	}
+	if err := insertTables(ctx, tx, append(ts, parts...)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM record_writes WHERE meeting_id = ?`), m.ID); err != nil {
+		return fmt.Errorf("close record write: %w", err)
+	}
+	return nil
+}
+
 // mergeHistory writes the entries of cs that the history of uid lacks: a
 // meeting deleted here and restored from an older backup already has part
 // of its history.
@@ -505,6 +557,12 @@ func (s *Store) mergeHistory(ctx context.Context, tx *sqlx.Tx, id int64, uid str
 	if err != nil {
 		return err
 	}
+	return s.writeHistory(ctx, tx, id, uid, missing)
+}
+
+// writeHistory writes the entries cs of meeting id (identity uid).
+func (s *Store) writeHistory(ctx context.Context, tx *sqlx.Tx, id int64, uid string, missing []minutes.Change) error {
+	var err error
 	rows := make([][]any, len(missing))
 	for i, c := range missing {
 		if rows[i], err = s.changeRow(id, uid, c); err != nil {
