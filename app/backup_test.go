@@ -322,3 +322,95 @@ func TestRestoreAllOrNothing(t *testing.T) {
 		}
 	})
 }
+
+// TestRestoreFinalizedOverItsHistory: finalized minutes restored into a
+// database that holds part of their history (the draft was deleted there,
+// then finalized elsewhere and backed up) get the entries they lack after
+// those there, the restore's entry repeating the seal of the version
+// restored, and pass verify; restored where none of their history is,
+// the same.
+func TestRestoreFinalizedOverItsHistory(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		other := func() string {
+			if strings.HasPrefix(dsn, "postgres") {
+				return testdb.Postgres(t)
+			}
+			return testdb.SQLite(t)
+		}
+		backup := func(a *app.Service) []byte {
+			var b bytes.Buffer
+			if _, err := a.BackupTo(ctx, &b, false); err != nil {
+				t.Fatal(err)
+			}
+			return b.Bytes()
+		}
+		restore := func(a *app.Service, b []byte) {
+			res, err := a.Import(ctx, []record.Source{record.ReaderSource("sao-luu", bytes.NewReader(b))}, false, nil)
+			if err != nil || res.Restored != 1 {
+				t.Fatalf("restore: %+v %v", res, err)
+			}
+		}
+		here, hereStore := service(t, dsn)
+		m := testdb.Meeting(1)
+		if err := hereStore.CreateMeetings(ctx, []*minutes.Meeting{m}); err != nil {
+			t.Fatal(err)
+		}
+		elsewhere, elsewhereStore := service(t, other())
+		restore(elsewhere, backup(here))
+		if err := elsewhereStore.Finalize(ctx, m.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		finalized := backup(elsewhere)
+		if err := hereStore.DeleteMeeting(ctx, m.ID, 0); err != nil {
+			t.Fatal(err)
+		}
+		fresh, freshStore := service(t, other())
+		for _, c := range []struct {
+			name  string
+			a     *app.Service
+			s     *sqlstore.Store
+			first []string // the entries there before
+		}{
+			{"OverPart", here, hereStore, []string{minutes.ActionCreated, minutes.ActionDeleted}},
+			{"Anew", fresh, freshStore, nil},
+		} {
+			t.Run(c.name, func(t *testing.T) {
+				restore(c.a, finalized)
+				var id int64
+				if err := c.s.DB().Get(&id, `SELECT id FROM meetings`); err != nil {
+					t.Fatal(err)
+				}
+				h, err := c.s.History(ctx, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, e := range h {
+					got = append(got, e.Action)
+				}
+				// A backup leaves out the entries of restores: elsewhere's
+				// history comes as created, finalized.
+				want := append(append([]string(nil), c.first...), minutes.ActionFinalized, minutes.ActionRestored)
+				if c.first == nil {
+					want = []string{minutes.ActionCreated, minutes.ActionFinalized, minutes.ActionRestored}
+				}
+				if !slices.Equal(got, want) {
+					t.Fatalf("history %v, want %v", got, want)
+				}
+				last, fin := h[len(h)-1], h[len(h)-2]
+				if last.Hash == "" || last.Hash != fin.Hash {
+					t.Errorf("the restore's entry holds seal %q, the finalized version's is %q", last.Hash, fin.Hash)
+				}
+				v, err := c.a.Verify(ctx, 0)
+				if err != nil || v.Checked != 1 || len(v.Findings) != 0 {
+					t.Fatalf("verify: %+v %v", v, err)
+				}
+				var open int
+				if err := c.s.DB().Get(&open, `SELECT COUNT(*) FROM record_writes`); err != nil || open != 0 {
+					t.Fatalf("%d record writes left open (%v)", open, err)
+				}
+			})
+		}
+	})
+}
