@@ -426,43 +426,19 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive, r 
 	for _, c := range m.Conclusions {
 		keepConclusions = keepConclusions && c.ID > 0
 	}
-	if m.Status == minutes.StatusFinalized {
-		err := s.restoreFinalized(ctx, tx, &m, a, keep, keepConclusions)
-		if err != nil {
-			return err
-		}
+	missing, err := s.missingHistory(ctx, tx, a.UID, a.History)
+	if err != nil {
+		return err
+	}
+	if m.Status == minutes.StatusFinalized && len(missing) < len(a.History) {
+		// Finalized minutes with part of their history here already:
+		// the seal to repeat is read back from the database.
+		err = s.restoreFinalized(ctx, tx, &m, a, missing, keep, keepConclusions)
 	} else {
-		// A draft's parts are not guarded: the meeting, its history and
-		// its parts go in together, one statement on PostgreSQL when they
-		// are few (insertTables).
-		missing, err := s.missingHistory(ctx, tx, a.UID, a.History)
-		if err != nil {
-			return err
-		}
-		ts, err := s.meetingRows(ctx, tx, []*minutes.Meeting{&m}, []string{a.UID}, keep)
-		if err != nil {
-			return err
-		}
-		history := make([][]any, 0, len(missing)+1)
-		for _, c := range missing {
-			row, err := s.changeRow(m.ID, a.UID, c)
-			if err != nil {
-				return err
-			}
-			history = append(history, row)
-		}
-		restored, err := s.historyValues(ctx, &m, a.UID, minutes.ActionRestored, nil, "", s.Now())
-		if err != nil {
-			return err
-		}
-		ts = append(ts, tableRows{"history", historyInsertColumns, append(history, restored)})
-		parts, err := s.partRows(ctx, tx, keepConclusions, []*minutes.Meeting{&m})
-		if err != nil {
-			return err
-		}
-		if err := insertTables(ctx, tx, append(ts, parts...)); err != nil {
-			return err
-		}
+		err = s.restoreTogether(ctx, tx, &m, a, missing, keep, keepConclusions)
+	}
+	if err != nil {
+		return err
 	}
 	r.raise("meetings", m.ID)
 	a.Meeting.ID = m.ID
@@ -479,22 +455,61 @@ func (s *Store) restore(ctx context.Context, tx *sqlx.Tx, a *minutes.Archive, r 
 	return s.restoreTasks(ctx, tx, &m, a.Tasks)
 }
 
-// restoreFinalized writes finalized minutes m of archive a: the meeting,
-// its history, then its parts in a record write, the entry of the restore
-// repeating the seal of the version restored (addHistory).
-func (s *Store) restoreFinalized(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, a *minutes.Archive, keep, keepConclusions bool) error {
-	missing, err := s.missingHistory(ctx, tx, a.UID, a.History)
+// restoreTogether writes m of archive a — the meeting row, the entries of
+// its history the database lacks (missing), the entry of the restore, its
+// parts — in one go: one statement on PostgreSQL when they are few
+// (insertTables). Finalized minutes (whose history the database has none
+// of) get the record write that lets their parts in, in the same go and
+// closed after, and the restore's entry repeats the seal of the version
+// restored: the first entry of that version that seals, as addHistory
+// would read it back.
+func (s *Store) restoreTogether(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, a *minutes.Archive, missing []minutes.Change, keep, keepConclusions bool) error {
+	ts, err := s.meetingRows(ctx, tx, []*minutes.Meeting{m}, []string{a.UID}, keep)
 	if err != nil {
 		return err
 	}
-	if len(missing) == len(a.History) {
-		// The database has none of its history (the usual case): the
-		// seal to repeat is the first of the version restored among the
-		// entries written now, as addHistory would read it back, and
-		// everything goes in together (one statement on PostgreSQL
-		// when few), the record write opened before the parts.
-		return s.restoreFinalizedAnew(ctx, tx, m, a, keep, keepConclusions)
+	finalized := m.Status == minutes.StatusFinalized
+	history := make([][]any, 0, len(missing)+1)
+	seal := ""
+	for _, c := range missing {
+		row, err := s.changeRow(m.ID, a.UID, c)
+		if err != nil {
+			return err
+		}
+		history = append(history, row)
+		if finalized && seal == "" && c.Version == m.Version && minutes.Sealing(c.Action) {
+			seal = c.Hash
+		}
 	}
+	restored, err := s.historyValues(ctx, m, a.UID, minutes.ActionRestored, nil, "", s.Now())
+	if err != nil {
+		return err
+	}
+	restored[len(restored)-1] = seal
+	ts = append(ts, tableRows{"history", historyInsertColumns, append(history, restored)})
+	if finalized {
+		ts = append(ts, tableRows{"record_writes", "meeting_id, version", [][]any{{m.ID, m.Version}}})
+	}
+	parts, err := s.partRows(ctx, tx, keepConclusions, []*minutes.Meeting{m})
+	if err != nil {
+		return err
+	}
+	if err := insertTables(ctx, tx, append(ts, parts...)); err != nil {
+		return err
+	}
+	if finalized {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM record_writes WHERE meeting_id = ?`), m.ID); err != nil {
+			return fmt.Errorf("close record write: %w", err)
+		}
+	}
+	return nil
+}
+
+// restoreFinalized writes finalized minutes m of archive a whose history
+// the database holds part of: the meeting, the entries it lacks (missing),
+// then its parts in a record write, the entry of the restore repeating the
+// seal of the version restored as the database has it (addHistory).
+func (s *Store) restoreFinalized(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, a *minutes.Archive, missing []minutes.Change, keep, keepConclusions bool) error {
 	if err := s.insertMeeting(ctx, tx, m, a.UID, keep); err != nil {
 		return err
 	}
@@ -507,46 +522,6 @@ func (s *Store) restoreFinalized(ctx context.Context, tx *sqlx.Tx, m *minutes.Me
 		}
 		return s.insertAllParts(ctx, tx, keepConclusions, m)
 	})
-}
-
-// restoreFinalizedAnew is restoreFinalized for minutes whose history the
-// database has none of.
-func (s *Store) restoreFinalizedAnew(ctx context.Context, tx *sqlx.Tx, m *minutes.Meeting, a *minutes.Archive, keep, keepConclusions bool) error {
-	ts, err := s.meetingRows(ctx, tx, []*minutes.Meeting{m}, []string{a.UID}, keep)
-	if err != nil {
-		return err
-	}
-	history := make([][]any, 0, len(a.History)+1)
-	seal := ""
-	for _, c := range a.History {
-		row, err := s.changeRow(m.ID, a.UID, c)
-		if err != nil {
-			return err
-		}
-		history = append(history, row)
-		if seal == "" && c.Version == m.Version && minutes.Sealing(c.Action) {
-			seal = c.Hash
-		}
-	}
-	restored, err := s.historyValues(ctx, m, a.UID, minutes.ActionRestored, nil, "", s.Now())
-	if err != nil {
-		return err
-	}
-	restored[len(restored)-1] = seal
-	ts = append(ts,
-		tableRows{"history", historyInsertColumns, append(history, restored)},
-		tableRows{"record_writes", "meeting_id, version", [][]any{{m.ID, m.Version}}})
-	parts, err := s.partRows(ctx, tx, keepConclusions, []*minutes.Meeting{m})
-	if err != nil {
-		return err
-	}
-	if err := insertTables(ctx, tx, append(ts, parts...)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM record_writes WHERE meeting_id = ?`), m.ID); err != nil {
-		return fmt.Errorf("close record write: %w", err)
-	}
-	return nil
 }
 
 // mergeHistory writes the entries of cs that the history of uid lacks: a
@@ -631,14 +606,11 @@ func (r *restoring) deleted(ctx context.Context, d *minutes.DeletedArchive) erro
 
 // newMeetingNumber gives a meeting number for a deleted draft's history.
 func (s *Store) newMeetingNumber(ctx context.Context, tx *sqlx.Tx) (int64, error) {
-	if s.dialect == schema.SQLite {
-		return s.newIDs(ctx, tx, "meetings", 1)
+	ids, err := s.reserveIDs(ctx, tx, "meetings", 1)
+	if err != nil {
+		return 0, err
 	}
-	var id int64
-	if err := tx.GetContext(ctx, &id, `SELECT nextval(pg_get_serial_sequence('meetings', 'id'))`); err != nil {
-		return 0, fmt.Errorf("number a deleted meeting: %w", err)
-	}
-	return id, nil
+	return ids[0], nil
 }
 
 // reports restores the numbers of reports: one the register holds for the
